@@ -1,0 +1,30 @@
+package org.kashbridge.model;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The 16 {@code client[...]} fields of editOrder, in the order the API documents (and we send) them. */
+public enum ClientField {
+    nom, prenom, email, telephone, adresseligne1, adresseligne2, commentaireadresse, codepostal,
+    ville, pays, numtva, rcs, codeBarre, telephone2, lat, lng;
+
+    private static final Map<String, ClientField> BY_LOWER = Stream.of(values())
+            .collect(Collectors.toMap(f -> f.name().toLowerCase(Locale.ROOT), Function.identity()));
+
+    /** Form key as Kash expects it, e.g. {@code client[nom]}. */
+    public String formKey() {
+        return "client[" + name() + "]";
+    }
+
+    /** Canonical source name used by CSV headers and JSON paths, e.g. {@code client.nom}. */
+    public String path() {
+        return "client." + name();
+    }
+
+    public static ClientField byNameIgnoreCase(String name) {
+        return BY_LOWER.get(name.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,98 @@
+package org.kashbridge.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.kashbridge.model.OrderEdit;
+import org.kashbridge.validate.EditInput;
+import org.kashbridge.validate.FieldError;
+
+/**
+ * One edit travelling through the pipeline, whatever its source: the input as received, the validated
+ * edit (or the errors), and finally the outcome. The routes keep it in the exchange property
+ * {@value #PROPERTY} while the message body becomes the form and then Kash's reply.
+ */
+public final class EditEnvelope {
+
+    public static final String PROPERTY = "kashEdit";
+
+    private final String editKey;
+    private final EditSource source;
+    private final EditInput input;
+    private final List<Integer> rows;
+    private final Instant receivedAt = Instant.now();
+    private OrderEdit edit;
+    private List<FieldError> errors = List.of();
+    private EditOutcome outcome;
+    private int attempts;
+
+    public EditEnvelope(String editKey, EditSource source, EditInput input) {
+        this(editKey, source, input, List.of());
+    }
+
+    /** For file sources: {@code rows} are the spreadsheet row numbers the edit was built from. */
+    public EditEnvelope(String editKey, EditSource source, EditInput input, List<Integer> rows) {
+        this.editKey = editKey;
+        this.source = source;
+        this.input = input;
+        this.rows = List.copyOf(rows);
+    }
+
+    public List<Integer> getRows() {
+        return rows;
+    }
+
+    public String getEditKey() {
+        return editKey;
+    }
+
+    public EditSource getSource() {
+        return source;
+    }
+
+    public EditInput getInput() {
+        return input;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public OrderEdit getEdit() {
+        return edit;
+    }
+
+    public List<FieldError> getErrors() {
+        return errors;
+    }
+
+    /** True once validation passed: the routes use it to decide whether to call Kash. */
+    public boolean isValid() {
+        return edit != null;
+    }
+
+    public EditOutcome getOutcome() {
+        return outcome;
+    }
+
+    public boolean isOk() {
+        return outcome != null && outcome.ok();
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    void validated(OrderEdit edit, List<FieldError> errors) {
+        this.edit = edit;
+        this.errors = List.copyOf(errors);
+    }
+
+    void attempted() {
+        attempts++;
+    }
+
+    void complete(EditOutcome outcome) {
+        this.outcome = outcome;
+    }
+}

@@ -1,0 +1,46 @@
+package org.kashbridge.pipeline;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Prometheus counters and the call-latency timer (exposed at /q/metrics). */
+@ApplicationScoped
+public class EditMetrics {
+
+    private final Counter received;
+    private final Counter succeeded;
+    private final Counter rejected;
+    private final Counter failed;
+    private final Timer callLatency;
+
+    public EditMetrics(MeterRegistry registry) {
+        received = Counter.builder("kash.edits.received").description("Order edits received from any source")
+                .register(registry);
+        succeeded = Counter.builder("kash.edits.succeeded").description("Edits Kash accepted").register(registry);
+        rejected = Counter.builder("kash.edits.rejected")
+                .description("Edits refused by validation or by Kash (success:false)").register(registry);
+        failed = Counter.builder("kash.edits.failed").description("Edits that failed technically").register(registry);
+        callLatency = Timer.builder("kash.call.latency").description("editOrder round trip")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    void received() {
+        received.increment();
+    }
+
+    void completed(EditStatus status) {
+        switch (status) {
+            case OK -> succeeded.increment();
+            case REJECTED -> rejected.increment();
+            case FAILED -> failed.increment();
+        }
+    }
+
+    void call(Duration duration) {
+        callLatency.record(duration);
+    }
+}

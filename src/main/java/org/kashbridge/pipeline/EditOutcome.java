@@ -1,0 +1,30 @@
+package org.kashbridge.pipeline;
+
+/**
+ * What happened to one edit. For OK: Kash's orderID and whichever of invoice, quote and paymentLink
+ * came back. For REJECTED and FAILED: a message saying what to fix; FAILED also keeps the HTTP status
+ * and a bounded excerpt of the reply.
+ */
+public record EditOutcome(EditStatus status, Long orderID, String invoice, String quote, String paymentLink,
+        String message, Integer httpStatus, String replyExcerpt) {
+
+    public boolean ok() {
+        return status == EditStatus.OK;
+    }
+
+    public static EditOutcome success(Long orderID, String invoice, String quote, String paymentLink) {
+        return new EditOutcome(EditStatus.OK, orderID, invoice, quote, paymentLink, null, null, null);
+    }
+
+    public static EditOutcome rejected(String message) {
+        return new EditOutcome(EditStatus.REJECTED, null, null, null, null, message, null, null);
+    }
+
+    public static EditOutcome rejectedByKash(String message, int httpStatus) {
+        return new EditOutcome(EditStatus.REJECTED, null, null, null, null, message, httpStatus, null);
+    }
+
+    public static EditOutcome failed(String message, Integer httpStatus, String replyExcerpt) {
+        return new EditOutcome(EditStatus.FAILED, null, null, null, null, message, httpStatus, replyExcerpt);
+    }
+}

@@ -1,0 +1,97 @@
+package org.kashbridge.pipeline;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.kashbridge.encode.EditOrderEncoder;
+import org.kashbridge.validate.EditInput;
+import org.kashbridge.validate.FieldError;
+
+/**
+ * The JSON record written per edit to the success or failure endpoints: where it came from, the
+ * request exactly as sent (key masked) or, when it was never sendable, the input and the field errors,
+ * and what Kash answered.
+ */
+@ApplicationScoped
+public class OutcomeRecords {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final AtomicLong sequence = new AtomicLong();
+
+    String fileName(EditEnvelope envelope) {
+        String name = envelope.getSource().name() == null ? envelope.getSource().channel() : envelope.getSource().name();
+        return STAMP.format(Instant.now()) + "_" + safe(name) + "_" + safe(envelope.getEditKey()) + "_"
+                + sequence.incrementAndGet() + ".json";
+    }
+
+    private static String safe(String s) {
+        String t = s == null ? "" : s.replaceAll("[^A-Za-z0-9._-]", "-");
+        return t.length() > 60 ? t.substring(0, 60) : t;
+    }
+
+    String json(EditEnvelope envelope, String shopId, String apiKey) {
+        EditOutcome outcome = envelope.getOutcome();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("status", outcome.status().name());
+        record.put("editKey", envelope.getEditKey());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("channel", envelope.getSource().channel());
+        putIfSet(source, "name", envelope.getSource().name());
+        if (!envelope.getRows().isEmpty()) {
+            source.put("rows", envelope.getRows());
+        }
+        record.put("source", source);
+        record.put("receivedAt", envelope.getReceivedAt().toString());
+        record.put("completedAt", Instant.now().toString());
+        record.put("attempts", envelope.getAttempts());
+        putIfSet(record, "orderID", outcome.orderID());
+        putIfSet(record, "invoice", outcome.invoice());
+        putIfSet(record, "quote", outcome.quote());
+        putIfSet(record, "paymentLink", outcome.paymentLink());
+        putIfSet(record, "message", outcome.message());
+        if (!envelope.getErrors().isEmpty()) {
+            record.put("errors", envelope.getErrors().stream().map(FieldError::toString).toList());
+        }
+        if (envelope.getEdit() != null) {
+            record.put("request", EditOrderEncoder.fields(envelope.getEdit(), shopId, apiKey).masked().asMap());
+        } else {
+            record.put("input", input(envelope.getInput()));
+        }
+        if (outcome.httpStatus() != null || outcome.replyExcerpt() != null) {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            putIfSet(reply, "httpStatus", outcome.httpStatus());
+            putIfSet(reply, "excerpt", outcome.replyExcerpt());
+            record.put("kashReply", reply);
+        }
+        try {
+            return SecretMask.apply(json.writeValueAsString(record), apiKey);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the outcome record of edit " + envelope.getEditKey(), e);
+        }
+    }
+
+    private static Map<String, Object> input(EditInput input) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        input.fields().forEach((k, v) -> map.put(k, v.text()));
+        if (!input.lines().isEmpty()) {
+            map.put("lines", input.lines());
+        }
+        return map;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

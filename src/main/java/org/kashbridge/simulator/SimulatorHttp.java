@@ -1,0 +1,38 @@
+package org.kashbridge.simulator;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.kashbridge.pipeline.KashTarget;
+
+/** Serves the simulator at /workers/editOrder.php on this application's HTTP port when it is enabled. */
+@ApplicationScoped
+public class SimulatorHttp {
+
+    private static final Logger LOG = Logger.getLogger(SimulatorHttp.class);
+
+    @Inject
+    KashSimulator simulator;
+    @Inject
+    KashTarget target;
+
+    void routes(@Observes Router router) {
+        if (!target.simulatorEnabled()) {
+            return;
+        }
+        LOG.info("Kash simulator enabled at /workers/editOrder.php (KASH_SIMULATOR); no real Kash.click is called");
+        router.post("/workers/editOrder.php").handler(BodyHandler.create().setBodyLimit(1 << 20))
+                .handler(ctx -> {
+                    String linkBase = ctx.request().scheme() + "://" + ctx.request().authority();
+                    KashSimulator.Reply reply = simulator.handle(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
+                            ctx.body().asString("UTF-8"), linkBase);
+                    ctx.response().setStatusCode(reply.status())
+                            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                            .end(reply.json());
+                });
+    }
+}

@@ -1,0 +1,266 @@
+package org.kashbridge.validate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.kashbridge.encode.Decimals;
+import org.kashbridge.encode.ItemToken;
+import org.kashbridge.model.ClientField;
+import org.kashbridge.model.LineType;
+import org.kashbridge.model.OrderEdit;
+import org.kashbridge.model.OrderLine;
+
+/**
+ * The one validation every source goes through before anything is sent: text in, either a typed
+ * {@link OrderEdit} or the complete list of field errors (never just the first one).
+ */
+public final class EditValidator {
+
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+
+    /** The result: exactly one of {@code edit} or a non-empty {@code errors}. */
+    public record Result(OrderEdit edit, List<FieldError> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private EditValidator() {
+    }
+
+    public static Result validate(EditInput input) {
+        Checker c = new Checker();
+        c.errors.addAll(input.sourceErrors());
+
+        Long orderID = c.integer(input, OrderField.orderID, true, 1, null,
+                "must be a positive integer (the id of the Kash order)");
+        Long payment = c.integer(input, OrderField.payment, true, null, null,
+                "must be -2 (quote, not validated), -1 (validated, not paid) or a payment-method id > 0");
+        if (payment != null && (payment == 0 || payment < -2)) {
+            c.fail(input, OrderField.payment, "must be -2 (quote, not validated), -1 (validated, not paid) or a "
+                    + "payment-method id > 0, got '" + payment + "'");
+        }
+        BigDecimal paymentAmount = c.decimal(input, OrderField.paymentAmount.name());
+        if (paymentAmount != null && payment != null && payment <= 0) {
+            c.fail(input, OrderField.paymentAmount, "is only allowed when payment is a payment-method id (> 0), "
+                    + "but payment is " + payment);
+        }
+        Long idUser = c.integer(input, OrderField.idUser, false, 1, null, "must be a positive integer");
+        Long idClient = c.integer(input, OrderField.idClient, false, 1, null, "must be a positive integer");
+        Long idtable = c.integer(input, OrderField.idtable, false, 1, null, "must be a positive integer");
+        Long idcaisse = c.integer(input, OrderField.idcaisse, false, 1, null, "must be a positive integer");
+        Long numcouverts = c.integer(input, OrderField.numcouverts, false, 0, null, "must be an integer >= 0");
+        Long pagerNum = c.integer(input, OrderField.pagerNum, false, 0, null, "must be an integer >= 0");
+        Long delivery = c.integer(input, OrderField.deliveryMethod, false, 0, 6, "must be an integer from 0 to 6 "
+                + "(0 take-away, 1 delivery, 2 on site, 3 drive-thru, 4 counter, 5 relay point, 6 shipping)");
+
+        Map<ClientField, String> client = new EnumMap<>(ClientField.class);
+        for (ClientField f : ClientField.values()) {
+            String v = text(input, f.path());
+            if (v == null) {
+                continue;
+            }
+            if (f == ClientField.lat || f == ClientField.lng) {
+                BigDecimal d = c.decimalAllowingSign(input, f.path());
+                BigDecimal limit = BigDecimal.valueOf(f == ClientField.lat ? 90 : 180);
+                if (d != null && d.abs().compareTo(limit) > 0) {
+                    c.fail(input, f.path(), "must be between -" + limit + " and " + limit + ", got '" + v + "'");
+                }
+            }
+            client.put(f, v);
+        }
+        if (idClient != null && !client.isEmpty()) {
+            c.fail(input, OrderField.idClient.name(), "give either idClient (an existing customer) or client.* fields "
+                    + "(a new customer), not both");
+        }
+
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < input.lines().size(); i++) {
+            OrderLine line = c.line(input.lines().get(i), "items[" + i + "]");
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+
+        if (!c.errors.isEmpty()) {
+            return new Result(null, List.copyOf(c.errors));
+        }
+        OrderEdit edit = new OrderEdit(orderID, payment, paymentAmount, idUser, idClient, client, idtable, idcaisse,
+                numcouverts, text(input, OrderField.publicComment.name()), text(input, OrderField.privateComment.name()),
+                pagerNum, delivery == null ? null : delivery.intValue(), lines);
+        return new Result(edit, List.of());
+    }
+
+    static String text(EditInput input, String field) {
+        EditInput.Value v = input.field(field);
+        if (v == null || v.text() == null) {
+            return null;
+        }
+        String t = v.text().trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static String blankToNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static final class Checker {
+        final List<FieldError> errors = new ArrayList<>();
+
+        void fail(EditInput input, OrderField field, String message) {
+            fail(input, field.name(), message);
+        }
+
+        void fail(EditInput input, String field, String message) {
+            EditInput.Value v = input.field(field);
+            errors.add(new FieldError(v == null ? null : v.where(), field, message));
+        }
+
+        Long integer(EditInput input, OrderField field, boolean required, Integer min, Integer max, String rule) {
+            String v = text(input, field.name());
+            if (v == null) {
+                if (required) {
+                    fail(input, field, "is required; it " + rule);
+                }
+                return null;
+            }
+            if (!INTEGER.matcher(v).matches()) {
+                fail(input, field, rule + ", got '" + v + "'");
+                return null;
+            }
+            long n = Long.parseLong(v);
+            if ((min != null && n < min) || (max != null && n > max)) {
+                fail(input, field, rule + ", got '" + v + "'");
+                return null;
+            }
+            return n;
+        }
+
+        BigDecimal decimal(EditInput input, String field) {
+            BigDecimal d = decimalAllowingSign(input, field);
+            if (d != null && d.signum() < 0) {
+                fail(input, field, "must not be negative, got '" + text(input, field) + "'");
+                return null;
+            }
+            return d;
+        }
+
+        BigDecimal decimalAllowingSign(EditInput input, String field) {
+            String v = text(input, field);
+            if (v == null) {
+                return null;
+            }
+            BigDecimal d = Decimals.parsePlain(v);
+            if (d == null) {
+                fail(input, field, "must be a decimal written with a dot and no grouping (e.g. 12.50), got '" + v + "'");
+            }
+            return d;
+        }
+
+        OrderLine line(LineInput in, String path) {
+            String token = blankToNull(in.token());
+            if (token != null) {
+                try {
+                    return ItemToken.parse(token);
+                } catch (ItemToken.MalformedTokenException e) {
+                    errors.add(new FieldError(in.where(), path, "malformed item token: " + e.getMessage()));
+                    return null;
+                }
+            }
+            String typeText = blankToNull(in.type());
+            if (typeText == null) {
+                errors.add(new FieldError(in.where(), path + ".type",
+                        "is required for a line: article, department or free (or give a raw item token)"));
+                return null;
+            }
+            LineType type;
+            try {
+                type = LineType.valueOf(typeText.toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(in.where(), path + ".type",
+                        "unknown item type '" + typeText + "'; use article, department or free"));
+                return null;
+            }
+            int before = errors.size();
+            String id = blankToNull(in.id());
+            String quantity = blankToNull(in.quantity());
+            String price = blankToNull(in.price());
+            String title = in.title() == null ? null : in.title().strip();
+            Long parsedId = null;
+            if (type == LineType.free) {
+                if (id != null) {
+                    errors.add(new FieldError(in.where(), path + ".id", "a free line has no id (use department to "
+                            + "attach it to a department), got '" + id + "'"));
+                }
+            } else if (id == null) {
+                errors.add(new FieldError(in.where(), path + ".id", "is required for " + type + " lines"));
+            } else if (!INTEGER.matcher(id).matches() || Long.parseLong(id) <= 0) {
+                errors.add(new FieldError(in.where(), path + ".id", "must be a positive integer, got '" + id + "'"));
+            } else {
+                parsedId = Long.parseLong(id);
+            }
+            BigDecimal qty = null;
+            if (quantity != null) {
+                qty = Decimals.parsePlain(quantity);
+                if (qty == null || qty.signum() <= 0) {
+                    errors.add(new FieldError(in.where(), path + ".quantity",
+                            "must be a number greater than 0 written with a dot, got '" + quantity + "'"));
+                } else if (type != LineType.article && qty.compareTo(BigDecimal.ONE) != 0) {
+                    errors.add(new FieldError(in.where(), path + ".quantity", "a " + type + " line ("
+                            + ItemToken.formOf(type) + ") has no quantity; use one line per unit or an article, got '"
+                            + quantity + "'"));
+                }
+            }
+            BigDecimal unitPrice = null;
+            if (price != null) {
+                unitPrice = Decimals.parsePlain(price);
+                if (unitPrice == null || unitPrice.signum() < 0) {
+                    errors.add(new FieldError(in.where(), path + ".price",
+                            "must be a decimal >= 0 written with a dot (e.g. 9.99), got '" + price + "'"));
+                }
+            } else if (type != LineType.article) {
+                errors.add(new FieldError(in.where(), path + ".price", "is required for " + type + " lines"));
+            }
+            if (type != LineType.article && (title == null || title.isEmpty())) {
+                errors.add(new FieldError(in.where(), path + ".title", "is required for " + type + " lines"));
+            }
+            List<Long> variations = new ArrayList<>();
+            if (!in.variations().isEmpty()) {
+                if (type != LineType.article) {
+                    errors.add(new FieldError(in.where(), path + ".variations", "only article lines take variations"));
+                } else if (in.variations().size() > ItemToken.MAX_VARIATIONS) {
+                    errors.add(new FieldError(in.where(), path + ".variations", "at most " + ItemToken.MAX_VARIATIONS
+                            + " variations are allowed, got " + in.variations().size()));
+                } else {
+                    for (String v : in.variations()) {
+                        String t = blankToNull(v);
+                        if (t == null || !INTEGER.matcher(t).matches() || Long.parseLong(t) <= 0) {
+                            errors.add(new FieldError(in.where(), path + ".variations",
+                                    "each variation must be a positive integer id, got '" + v + "'"));
+                        } else {
+                            variations.add(Long.parseLong(t));
+                        }
+                    }
+                }
+            }
+            if (errors.size() > before) {
+                return null;
+            }
+            return switch (type) {
+                case article -> new OrderLine(LineType.article, parsedId, qty, title == null || title.isEmpty()
+                        && unitPrice == null && variations.isEmpty() ? null : title, unitPrice, variations);
+                case department -> OrderLine.department(parsedId, unitPrice, title);
+                case free -> OrderLine.free(unitPrice, title);
+            };
+        }
+    }
+}
