@@ -60,6 +60,10 @@ public class KashSimulator {
         }
     }
 
+    /** One request as it reached the simulator: the raw body and the header names and values. */
+    public record Request(String body, Map<String, String> headers) {
+    }
+
     /** What the HTTP layer sends back. */
     public record Reply(int status, String json) {
     }
@@ -72,10 +76,22 @@ public class KashSimulator {
     BigDecimal articlePrice;
 
     private final Map<Long, SimOrder> orders = new ConcurrentHashMap<>();
-    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<Request> received = new CopyOnWriteArrayList<>();
+    private String fixedShopId;
+    private String fixedApiKey;
 
-    /** Every request body received, in order (tests assert on these bytes). */
-    public List<String> received() {
+    /** A simulator outside CDI, for unit tests. */
+    public static KashSimulator standalone(String shopId, String apiKey, boolean autoCreate, BigDecimal articlePrice) {
+        KashSimulator s = new KashSimulator();
+        s.fixedShopId = shopId;
+        s.fixedApiKey = apiKey;
+        s.autoCreate = autoCreate;
+        s.articlePrice = articlePrice;
+        return s;
+    }
+
+    /** Every request received, in order (tests assert on these bytes). */
+    public List<Request> received() {
         return Collections.unmodifiableList(received);
     }
 
@@ -101,8 +117,10 @@ public class KashSimulator {
         received.clear();
     }
 
-    public Reply handle(String contentType, String body, String linkBase) {
-        received.add(body == null ? "" : body);
+    public Reply handle(String body, Map<String, String> headers, String linkBase) {
+        received.add(new Request(body == null ? "" : body, Map.copyOf(headers)));
+        String contentType = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         if (contentType == null || !contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             return fail("Content-Type must be application/x-www-form-urlencoded, got " + contentType);
         }
@@ -118,7 +136,9 @@ public class KashSimulator {
                 return fail("Unknown parameter " + name);
             }
         }
-        if (!target.shopId().equals(form.single.get("shopID")) || !target.apiKey().equals(form.single.get("key"))) {
+        String shopId = fixedShopId != null ? fixedShopId : target.shopId();
+        String apiKey = fixedApiKey != null ? fixedApiKey : target.apiKey();
+        if (!shopId.equals(form.single.get("shopID")) || !apiKey.equals(form.single.get("key"))) {
             return fail("Invalid shopID or key");
         }
         String problem = checkRanges(form.single);

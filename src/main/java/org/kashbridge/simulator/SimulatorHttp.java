@@ -1,5 +1,8 @@
 package org.kashbridge.simulator;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -28,8 +31,9 @@ public class SimulatorHttp {
         router.post("/workers/editOrder.php").handler(BodyHandler.create().setBodyLimit(1 << 20))
                 .handler(ctx -> {
                     String linkBase = ctx.request().scheme() + "://" + ctx.request().authority();
-                    KashSimulator.Reply reply = simulator.handle(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
-                            ctx.body().asString("UTF-8"), linkBase);
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    ctx.request().headers().forEach(h -> headers.merge(h.getKey(), h.getValue(), (a, b) -> a + ", " + b));
+                    KashSimulator.Reply reply = simulator.handle(ctx.body().asString("UTF-8"), headers, linkBase);
                     ctx.response().setStatusCode(reply.status())
                             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
                             .end(reply.json());

@@ -9,11 +9,13 @@ public record FieldError(String where, String field, String message) {
 
     @Override
     public String toString() {
+        boolean hasWhere = where != null && !where.isEmpty();
+        boolean hasField = field != null && !field.isEmpty();
         StringBuilder sb = new StringBuilder();
-        if (where != null && !where.isEmpty()) {
-            sb.append(where).append(", ");
+        if (hasWhere) {
+            sb.append(where).append(hasField ? ", " : ": ");
         }
-        if (field != null && !field.isEmpty()) {
+        if (hasField) {
             sb.append(field).append(": ");
         }
         return sb.append(message).toString();

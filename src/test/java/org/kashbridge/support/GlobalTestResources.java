@@ -1,0 +1,10 @@
+package org.kashbridge.support;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Declares the test resources every @QuarkusTest shares. */
+@QuarkusTestResource(FreePortResource.class)
+public final class GlobalTestResources {
+    private GlobalTestResources() {
+    }
+}

@@ -1,0 +1,101 @@
+package org.kashbridge.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Drops files into the running application's inbox and reads what it produced. */
+public final class Inbox {
+
+    public static final String KEY = "CANARY-KEY-7f3a9c";
+
+    private Inbox() {
+    }
+
+    public static Path dir(String property) {
+        return Path.of(ConfigProvider.getConfig().getValue(property, String.class));
+    }
+
+    public static Path inbox() {
+        return dir("kash.inbox.dir");
+    }
+
+    public static Path done() {
+        return dir("kash.done.dir");
+    }
+
+    public static Path failed() {
+        return dir("kash.failed.dir");
+    }
+
+    public static Path archive() {
+        return dir("kash.archive.dir");
+    }
+
+    /** Writes under a temporary name, then renames: the way the README tells ERPs to drop files. */
+    public static void drop(String name, byte[] content) {
+        try {
+            Files.createDirectories(inbox());
+            Path tmp = inbox().resolve(name + ".tmp");
+            Files.write(tmp, content);
+            Files.move(tmp, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void drop(String name, String content) {
+        drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void dropSample(String sample, String asName) {
+        try {
+            drop(asName, Files.readAllBytes(Path.of("samples", sample)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for {@code <dir>/<name>.result.csv} and returns its rows (header excluded). */
+    public static List<CSVRecord> awaitReport(Path dir, String name) {
+        Path report = dir.resolve(name + ".result.csv");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report) && Files.exists(dir.resolve(name))
+                && !Files.exists(inbox().resolve(name)));
+        try (Reader r = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Outcome records (JSON text) in a folder whose file name mentions the source file name. */
+    public static List<String> records(Path dir, String sourceName) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().contains("_" + sourceName + "_")
+                    && p.toString().endsWith(".json")).sorted().map(Inbox::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
