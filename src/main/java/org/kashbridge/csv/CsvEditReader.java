@@ -141,11 +141,11 @@ public final class CsvEditReader {
                 return;
             }
             if (!validUtf8) {
+                // The edit is rejected; the row is still read so that the report shows the rest of it.
                 for (int i = 0; i < values.size(); i++) {
                     if (values.get(i).indexOf(REPLACEMENT) >= 0) {
                         group.input.error(new FieldError(where, columns.names[i],
                                 "contains bytes that are not valid UTF-8 (save the file as UTF-8)"));
-                        return;
                     }
                 }
             }

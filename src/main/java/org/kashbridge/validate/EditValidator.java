@@ -36,6 +36,8 @@ public final class EditValidator {
     public static Result validate(EditInput input) {
         Checker c = new Checker();
         c.errors.addAll(input.sourceErrors());
+        // A rejected source row may hold the missing values: do not add "is required" noise to its errors.
+        c.requireFields = input.sourceErrors().isEmpty();
 
         Long orderID = c.integer(input, OrderField.orderID, true, 1, null,
                 "must be a positive integer (the id of the Kash order)");
@@ -115,6 +117,7 @@ public final class EditValidator {
 
     private static final class Checker {
         final List<FieldError> errors = new ArrayList<>();
+        boolean requireFields = true;
 
         void fail(EditInput input, OrderField field, String message) {
             fail(input, field.name(), message);
@@ -128,7 +131,7 @@ public final class EditValidator {
         Long integer(EditInput input, OrderField field, boolean required, Integer min, Integer max, String rule) {
             String v = text(input, field.name());
             if (v == null) {
-                if (required) {
+                if (required && requireFields) {
                     fail(input, field, "is required; it " + rule);
                 }
                 return null;
