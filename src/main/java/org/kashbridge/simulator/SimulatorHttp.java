@@ -38,5 +38,18 @@ public class SimulatorHttp {
                             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
                             .end(reply.json());
                 });
+        // Lets an operator (and the README demo) see what the simulated till now holds for an order.
+        router.get("/simulator/orders/:id").handler(ctx -> {
+            String id = ctx.pathParam("id");
+            KashSimulator.SimOrder order = id.matches("\\d{1,18}") ? simulator.order(Long.parseLong(id)) : null;
+            if (order == null) {
+                ctx.response().setStatusCode(404).end();
+                return;
+            }
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                    .end(io.vertx.core.json.Json.encodePrettily(Map.of("orderID", order.id, "state", order.state,
+                            "total", order.total.toPlainString(), "paid", order.paid.toPlainString(),
+                            "lines", order.lines, "client", order.client, "fields", order.fields)));
+        });
     }
 }

@@ -60,6 +60,12 @@ class SampleFilesTest {
         assertEquals("[\"12_2_Pizza 4 fromages_14.50_3_8\",\"-5_9.99_Vente libre\"]",
                 first.get("request").get("itemsList[]").toString());
         assertTrue(first.get("quote").asText().endsWith("quote-1001.pdf"));
+
+        // What the README demo shows with curl: the simulated till now holds both lines of order 1001.
+        io.restassured.RestAssured.given().get("/simulator/orders/1001").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("QUOTE"))
+                .body("lines", org.hamcrest.Matchers.contains("12_2_Pizza 4 fromages_14.50_3_8", "-5_9.99_Vente libre"))
+                .body("total", org.hamcrest.Matchers.equalTo("38.99"));
     }
 
     @Test

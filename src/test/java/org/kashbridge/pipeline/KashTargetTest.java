@@ -1,0 +1,48 @@
+package org.kashbridge.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class KashTargetTest {
+
+    private static KashTarget target(String simulator, String baseUrl, String shop, String key) {
+        KashTarget t = new KashTarget();
+        t.simulatorSetting = simulator;
+        t.baseUrlSetting = Optional.ofNullable(baseUrl);
+        t.shopIdSetting = Optional.ofNullable(shop);
+        t.apiKeySetting = Optional.ofNullable(key);
+        t.httpPort = 8080;
+        t.resolve();
+        return t;
+    }
+
+    @Test
+    void withoutCredentialsTheSimulatorIsOnAndLocal() {
+        KashTarget t = target("auto", null, null, null);
+        assertTrue(t.simulatorEnabled());
+        assertEquals("http://localhost:8080", t.baseUrl());
+        assertEquals("demo-shop", t.shopId());
+    }
+
+    @Test
+    void withCredentialsItCallsKashClick() {
+        KashTarget t = target("auto", null, "42", "secret");
+        assertFalse(t.simulatorEnabled());
+        assertEquals("https://kash.click", t.baseUrl());
+        assertEquals("https://caisse.enregistreuse.fr", target("auto", "https://caisse.enregistreuse.fr/", "42", "s")
+                .baseUrl());
+    }
+
+    @Test
+    void refusesToStartWithoutCredentialsWhenTheSimulatorIsOff() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> target("false", null, null, null));
+        assertTrue(e.getMessage().contains("KASH_SHOP_ID and/or KASH_API_KEY are not set"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> target("yes", null, null, null));
+    }
+}
