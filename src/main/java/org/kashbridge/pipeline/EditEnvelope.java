@@ -20,6 +20,7 @@ public final class EditEnvelope {
     private final EditSource source;
     private final EditInput input;
     private final List<Integer> rows;
+    private String original;
     private final Instant receivedAt = Instant.now();
     private OrderEdit edit;
     private List<FieldError> errors = List.of();
@@ -40,6 +41,16 @@ public final class EditEnvelope {
 
     public List<Integer> getRows() {
         return rows;
+    }
+
+    /** The text as received (REST body, JMS message), kept for dead letters; null for file rows. */
+    public String getOriginal() {
+        return original;
+    }
+
+    public EditEnvelope withOriginal(String original) {
+        this.original = original;
+        return this;
     }
 
     public String getEditKey() {

@@ -87,6 +87,13 @@ public class EditPipeline {
         return records.json(envelope, target.shopId(), target.apiKey());
     }
 
+    /** The JSON answer for a REST caller or a JMS requester. */
+    public String reply(Exchange exchange) {
+        EditEnvelope envelope = envelope(exchange);
+        exchange.getMessage().setHeader("KashEditStatus", envelope.getOutcome().status().name());
+        return records.replyJson(envelope);
+    }
+
     private void recordLatency(Exchange exchange) {
         Long started = exchange.getProperty(CALL_STARTED, Long.class);
         if (started != null) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.kashbridge.encode.EditOrderEncoder;
+import org.kashbridge.json.JsonEditWriter;
 import org.kashbridge.validate.EditInput;
 import org.kashbridge.validate.FieldError;
 
@@ -81,12 +83,52 @@ public class OutcomeRecords {
     }
 
     private static Map<String, Object> input(EditInput input) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        input.fields().forEach((k, v) -> map.put(k, v.text()));
-        if (!input.lines().isEmpty()) {
-            map.put("lines", input.lines());
+        return JsonEditWriter.toMap(input);
+    }
+
+    /** The answer a REST caller or a JMS requester gets: status, Kash's references, or what to fix. */
+    public Map<String, Object> reply(EditEnvelope envelope) {
+        EditOutcome outcome = envelope.getOutcome();
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("status", outcome.status().name());
+        putIfSet(reply, "editKey", envelope.getEditKey());
+        putIfSet(reply, "orderID", outcome.orderID());
+        putIfSet(reply, "invoice", outcome.invoice());
+        putIfSet(reply, "quote", outcome.quote());
+        putIfSet(reply, "paymentLink", outcome.paymentLink());
+        if (!envelope.getErrors().isEmpty()) {
+            reply.put("errors", errors(envelope.getErrors()));
+        } else {
+            putIfSet(reply, "message", outcome.message());
         }
-        return map;
+        return reply;
+    }
+
+    public static List<Map<String, Object>> errors(List<FieldError> errors) {
+        return errors.stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            putIfSet(m, "field", e.field());
+            putIfSet(m, "where", e.where());
+            m.put("message", e.message());
+            return m;
+        }).toList();
+    }
+
+    public String replyJson(EditEnvelope envelope) {
+        return write(reply(envelope));
+    }
+
+    /** What a dead letter carries: the edit as received, or its JSON form when it came from a file. */
+    public String original(EditEnvelope envelope) {
+        return envelope.getOriginal() != null ? envelope.getOriginal() : write(input(envelope.getInput()));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void putIfSet(Map<String, Object> map, String key, Object value) {

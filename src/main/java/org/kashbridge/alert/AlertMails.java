@@ -1,0 +1,146 @@
+package org.kashbridge.alert;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.apache.camel.Exchange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.kashbridge.csv.CsvEditFile;
+import org.kashbridge.encode.EditOrderEncoder;
+import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.pipeline.EditOutcome;
+import org.kashbridge.pipeline.EditStatus;
+import org.kashbridge.pipeline.KashTarget;
+import org.kashbridge.pipeline.SecretMask;
+import org.kashbridge.validate.FieldError;
+
+/**
+ * Plain-text alert mails (routes/outcomes.camel.yaml): one per failed edit, one summary per file that
+ * had failures. A mail that cannot be sent is written to the unsent-alerts folder instead, so an SMTP
+ * outage never blocks or loses anything.
+ */
+@ApplicationScoped
+@Named("alertMails")
+@Unremovable
+public class AlertMails {
+
+    private static final Logger LOG = Logger.getLogger(AlertMails.class);
+    private final AtomicLong sequence = new AtomicLong();
+
+    @Inject
+    KashTarget target;
+    @ConfigProperty(name = "kash.mail.from")
+    String from;
+    @ConfigProperty(name = "kash.mail.to")
+    String to;
+    @ConfigProperty(name = "kash.alerts.unsent-dir")
+    String unsentDir;
+
+    /** Body and headers of the mail for one failed edit. */
+    public String failedEdit(Exchange exchange) {
+        EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
+        EditOutcome o = e.getOutcome();
+        StringBuilder text = new StringBuilder()
+                .append("An order edit was not applied to Kash.\n\n")
+                .append("Status:    ").append(o.status()).append('\n')
+                .append("Edit:      ").append(e.getEditKey()).append('\n')
+                .append("Source:    ").append(e.getSource()).append('\n');
+        EditOutcomeText.orderLine(text, e);
+        text.append("Attempts:  ").append(e.getAttempts()).append('\n')
+                .append("Reason:    ").append(o.message()).append('\n');
+        if (!e.getErrors().isEmpty()) {
+            text.append("\nWhat to fix:\n");
+            for (FieldError err : e.getErrors()) {
+                text.append("  - ").append(err).append('\n');
+            }
+        }
+        if (o.httpStatus() != null) {
+            text.append("\nKash answered HTTP ").append(o.httpStatus());
+            if (o.replyExcerpt() != null) {
+                text.append(": ").append(o.replyExcerpt());
+            }
+            text.append('\n');
+        }
+        if (e.getEdit() != null) {
+            text.append("\nRequest sent (key masked):\n  ").append(EditOrderEncoder.fields(e.getEdit(), target.shopId(),
+                    target.apiKey()).masked().encode()).append('\n');
+        }
+        text.append('\n').append(o.status() == EditStatus.REJECTED
+                ? "REJECTED: correct the data at the source and send the edit again.\n"
+                : "FAILED: Kash could not be reached or answered with an error; check Kash, then send the edit again.\n");
+        headers(exchange, "[kash-bridge] " + o.status() + " edit " + e.getEditKey() + " (" + e.getSource() + ")");
+        return SecretMask.apply(text.toString(), target.apiKey());
+    }
+
+    /** Summary of a processed file; null (nothing to send) when every edit went through. */
+    public String fileSummary(Exchange exchange) {
+        CsvEditFile file = exchange.getMessage().getBody(CsvEditFile.class);
+        Map<EditStatus, Integer> counts = new EnumMap<>(EditStatus.class);
+        StringBuilder failed = new StringBuilder();
+        for (EditEnvelope e : file.edits()) {
+            EditStatus s = e.getOutcome() == null ? EditStatus.FAILED : e.getOutcome().status();
+            counts.merge(s, 1, Integer::sum);
+            if (s != EditStatus.OK) {
+                failed.append("  ").append(e.getSource().detail()).append(", edit ").append(e.getEditKey()).append(": ")
+                        .append(s).append(": ").append(e.getOutcome() == null ? "no outcome" : e.getOutcome().message())
+                        .append('\n');
+            }
+        }
+        if (file.isReadable() && failed.length() == 0) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("File ").append(file.fileName()).append(" was processed with failures.\n\n");
+        if (!file.isReadable()) {
+            text.append("The file could not be read and nothing in it was sent:\n  ").append(file.unreadableReason())
+                    .append('\n');
+        } else {
+            text.append("Edits: ").append(file.edits().size());
+            counts.forEach((s, n) -> text.append(", ").append(s).append(' ').append(n));
+            text.append("\n\nFailed rows:\n").append(failed);
+        }
+        text.append("\nThe full report is ").append(file.fileName()).append(".result.csv beside the processed file.\n");
+        headers(exchange, "[kash-bridge] " + file.fileName() + ": " + (file.isReadable() ? counts.toString()
+                : "unreadable"));
+        return SecretMask.apply(text.toString(), target.apiKey());
+    }
+
+    private void headers(Exchange exchange, String subject) {
+        exchange.getMessage().setHeader("Subject", subject);
+        exchange.getMessage().setHeader("From", from);
+        exchange.getMessage().setHeader("To", to);
+        exchange.getMessage().setHeader("Content-Type", "text/plain; charset=UTF-8");
+    }
+
+    /** The mail could not be sent: keep it as a file and say so. */
+    public void recordUnsent(Exchange exchange) throws IOException {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Path dir = Path.of(unsentDir);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(Instant.now().toString().replace(':', '-') + "_" + sequence.incrementAndGet() + ".txt");
+        String text = "Subject: " + exchange.getMessage().getHeader("Subject") + "\nTo: " + to + "\nNot sent: "
+                + (cause == null ? "unknown" : cause.getMessage()) + "\n\n" + exchange.getMessage().getBody(String.class);
+        Files.writeString(file, SecretMask.apply(text, target.apiKey()), StandardCharsets.UTF_8);
+        LOG.warnf("alert mail not sent (%s); kept in %s", cause == null ? "?" : cause.getMessage(), file);
+    }
+
+    /** Small text helpers shared by the mail bodies. */
+    private static final class EditOutcomeText {
+        static void orderLine(StringBuilder text, EditEnvelope e) {
+            EditOutcome o = e.getOutcome();
+            String order = o.orderID() != null ? String.valueOf(o.orderID())
+                    : e.getInput().field("orderID") == null ? "?" : e.getInput().field("orderID").text();
+            text.append("Order:     ").append(order).append('\n');
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.kashbridge.alert;
+
+import java.time.Instant;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.apache.camel.Exchange;
+import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.pipeline.KashTarget;
+import org.kashbridge.pipeline.OutcomeRecords;
+import org.kashbridge.pipeline.SecretMask;
+
+/** A dead letter: the edit as received (JSON) plus headers saying why, from where, how many attempts, when. */
+@ApplicationScoped
+@Named("deadLetters")
+@Unremovable
+public class DeadLetters {
+
+    @Inject
+    OutcomeRecords records;
+    @Inject
+    KashTarget target;
+
+    public String message(Exchange exchange) {
+        EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
+        var m = exchange.getMessage();
+        m.setHeader("KashEditKey", e.getEditKey());
+        m.setHeader("KashStatus", e.getOutcome().status().name());
+        m.setHeader("KashFailureReason", SecretMask.apply(e.getOutcome().message(), target.apiKey()));
+        m.setHeader("KashSource", e.getSource().toString());
+        m.setHeader("KashAttempts", e.getAttempts());
+        m.setHeader("KashFailedAt", Instant.now().toString());
+        return SecretMask.apply(records.original(e), target.apiKey());
+    }
+}

@@ -1,0 +1,35 @@
+package org.kashbridge.jms;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.apache.camel.Exchange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kashbridge.json.JsonEditReader;
+import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.pipeline.EditSource;
+import org.kashbridge.validate.EditInput;
+
+/**
+ * JMS side of ingest (routes/jms-ingest.camel.yaml): turns a message into an edit for the pipeline.
+ * A message that is not JSON still becomes an edit, one that validation rejects, so it is dead-lettered
+ * at once and never blocks the queue.
+ */
+@ApplicationScoped
+@Named("jmsEdits")
+@Unremovable
+public class JmsEdits {
+
+    @ConfigProperty(name = "kash.jms.queue")
+    String queue;
+
+    public EditEnvelope read(Exchange exchange) {
+        String text = exchange.getMessage().getBody(String.class);
+        EditInput input = JsonEditReader.read(text);
+        String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
+        String property = exchange.getMessage().getHeader(JmsHeaders.EDIT_ID, String.class);
+        String json = JsonEditReader.editId(input);
+        String key = property != null ? property : json != null ? json : messageId;
+        return new EditEnvelope(key, new EditSource("jms", queue, "message " + messageId), input).withOriginal(text);
+    }
+}

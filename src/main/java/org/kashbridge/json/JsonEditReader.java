@@ -1,0 +1,200 @@
+package org.kashbridge.json;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kashbridge.model.ClientField;
+import org.kashbridge.validate.EditInput;
+import org.kashbridge.validate.FieldError;
+import org.kashbridge.validate.LineInput;
+import org.kashbridge.validate.OrderField;
+
+/**
+ * Reads the JSON form of an order edit (REST and JMS share it) into the same {@link EditInput} the
+ * CSV reader produces, so one validator serves every source. Strict: an unknown field, a wrong JSON
+ * type or text that is not JSON becomes a field error, never a silently ignored value.
+ */
+public final class JsonEditReader {
+
+    public static final String ITEMS = "items";
+    public static final String ITEMS_LIST = "itemsList";
+    public static final String CLIENT = "client";
+    public static final String EDIT_ID = "editId";
+    /** Top-level fields, in the order the OpenAPI schema documents them. */
+    public static final Set<String> FIELDS;
+    public static final Set<String> ITEM_FIELDS = Set.of("type", "id", "quantity", "title", "price", "variations");
+
+    static {
+        Set<String> f = new LinkedHashSet<>();
+        f.add(EDIT_ID);
+        for (OrderField o : OrderField.values()) {
+            f.add(o.name());
+        }
+        f.add(CLIENT);
+        f.add(ITEMS);
+        f.add(ITEMS_LIST);
+        FIELDS = java.util.Collections.unmodifiableSet(f);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonEditReader() {
+    }
+
+    /** Parses text; a body that is not JSON gives an input carrying that error (so it is rejected, not lost). */
+    public static EditInput read(String text) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text == null ? "" : text);
+        } catch (Exception e) {
+            node = null;
+        }
+        if (node == null || node.isMissingNode()) {
+            return new EditInput().error(new FieldError(null, null, "the message is not valid JSON"));
+        }
+        return read(node);
+    }
+
+    public static EditInput read(JsonNode node) {
+        EditInput in = new EditInput();
+        if (!node.isObject()) {
+            return in.error(new FieldError(null, null, "an order edit must be a JSON object, got " + kind(node)));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode v = e.getValue();
+            if (!FIELDS.contains(name)) {
+                in.error(new FieldError(null, name, "unknown field; known fields are " + String.join(", ", FIELDS)));
+            } else if (name.equals(CLIENT)) {
+                client(in, v);
+            } else if (name.equals(ITEMS)) {
+                items(in, v);
+            } else if (name.equals(ITEMS_LIST)) {
+                tokens(in, v);
+            } else {
+                scalar(in, name, v);
+            }
+        }
+        if (node.has(ITEMS) && node.has(ITEMS_LIST)) {
+            in.error(new FieldError(null, ITEMS_LIST, "give either items or itemsList, not both (their order "
+                    + "would be ambiguous)"));
+        }
+        return in;
+    }
+
+    /** The edit key a JSON edit names itself by, if any. */
+    public static String editId(EditInput in) {
+        EditInput.Value v = in.field(EDIT_ID);
+        return v == null ? null : v.text();
+    }
+
+    private static void scalar(EditInput in, String path, JsonNode v) {
+        String text = text(in, path, v);
+        if (text != null) {
+            in.put(path, text);
+        }
+    }
+
+    private static String text(EditInput in, String path, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue().toString();
+        }
+        if (v.isNumber()) {
+            return v.decimalValue().toPlainString();
+        }
+        in.error(new FieldError(null, path, "must be a number or a string, got " + kind(v)));
+        return null;
+    }
+
+    private static void client(EditInput in, JsonNode v) {
+        if (v.isNull()) {
+            return;
+        }
+        if (!v.isObject()) {
+            in.error(new FieldError(null, CLIENT, "must be an object of customer fields, got " + kind(v)));
+            return;
+        }
+        v.fields().forEachRemaining(e -> {
+            ClientField f = null;
+            for (ClientField c : ClientField.values()) {
+                if (c.name().equals(e.getKey())) {
+                    f = c;
+                }
+            }
+            if (f == null) {
+                in.error(new FieldError(null, CLIENT + "." + e.getKey(), "unknown customer field; known fields are "
+                        + java.util.Arrays.toString(ClientField.values())));
+            } else {
+                scalar(in, f.path(), e.getValue());
+            }
+        });
+    }
+
+    private static void items(EditInput in, JsonNode v) {
+        if (!v.isArray()) {
+            in.error(new FieldError(null, ITEMS, "must be a list of item objects, got " + kind(v)));
+            return;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            String path = ITEMS + "[" + i + "]";
+            if (!item.isObject()) {
+                in.error(new FieldError(null, path, "must be an object like {\"type\":\"article\",\"id\":12}, got "
+                        + kind(item)));
+                continue;
+            }
+            item.fieldNames().forEachRemaining(n -> {
+                if (!ITEM_FIELDS.contains(n)) {
+                    in.error(new FieldError(null, path + "." + n, "unknown item field; known fields are "
+                            + String.join(", ", ITEM_FIELDS)));
+                }
+            });
+            List<String> variations = new ArrayList<>();
+            JsonNode vars = item.get("variations");
+            if (vars != null && !vars.isNull()) {
+                if (!vars.isArray()) {
+                    in.error(new FieldError(null, path + ".variations", "must be a list of ids, got " + kind(vars)));
+                } else {
+                    vars.forEach(x -> variations.add(text(in, path + ".variations", x)));
+                }
+            }
+            in.line(new LineInput(null, null, text(in, path + ".type", item.get("type")),
+                    text(in, path + ".id", item.get("id")), text(in, path + ".quantity", item.get("quantity")),
+                    text(in, path + ".title", item.get("title")), text(in, path + ".price", item.get("price")),
+                    variations));
+        }
+    }
+
+    private static void tokens(EditInput in, JsonNode v) {
+        if (!v.isArray()) {
+            in.error(new FieldError(null, ITEMS_LIST, "must be a list of Kash tokens, got " + kind(v)));
+            return;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode t = v.get(i);
+            if (!t.isTextual()) {
+                in.error(new FieldError(null, ITEMS_LIST + "[" + i + "]", "must be a string token like \"12_2\", got "
+                        + kind(t)));
+            } else {
+                in.line(LineInput.ofToken(null, t.textValue()));
+            }
+        }
+    }
+
+    private static String kind(JsonNode n) {
+        return n.getNodeType().name().toLowerCase();
+    }
+}
