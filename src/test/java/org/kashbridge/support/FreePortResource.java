@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives the application under test a free HTTP port (the simulator is served on it) and a clean data
- * folder. Applies to every @QuarkusTest (see {@link GlobalTestResources}).
+ * Gives the application under test a free HTTP port (the simulator is served on it), a free port for
+ * the embedded broker and a clean data folder. Applies to every @QuarkusTest (see {@link GlobalTestResources}).
  */
 public class FreePortResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,7 +22,8 @@ public class FreePortResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         deleteTree(DATA);
-        return Map.of("quarkus.http.test-port", String.valueOf(freePort()));
+        return Map.of("quarkus.http.test-port", String.valueOf(freePort()),
+                "kash.broker.port", String.valueOf(freePort()));
     }
 
     @Override

@@ -1,0 +1,44 @@
+package org.kashbridge.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.kashbridge.json.JsonEditReader;
+import org.kashbridge.model.ClientField;
+
+/** The published OpenAPI contract names exactly the fields the reader accepts, with working examples. */
+@QuarkusTest
+class OpenApiContractTest {
+
+    @Test
+    void schemaMatchesTheReaderAndExamplesAreValid() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> props = doc.getMap("components.schemas.OrderEdit.properties");
+        assertEquals(new TreeSet<>(JsonEditReader.FIELDS), new TreeSet<>(props.keySet()));
+        assertEquals(new TreeSet<>(JsonEditReader.ITEM_FIELDS),
+                new TreeSet<>(doc.getMap("components.schemas.Item.properties").keySet()));
+        Set<String> client = new TreeSet<>();
+        Arrays.stream(ClientField.values()).forEach(c -> client.add(c.name()));
+        assertEquals(client, new TreeSet<>(doc.getMap("components.schemas.Client.properties").keySet()));
+
+        Map<String, Map<String, Object>> examples = doc.getMap(
+                "paths.'/api/order-edits'.post.requestBody.content.'application/json'.examples");
+        assertTrue(examples.size() >= 3);
+        for (Map<String, Object> example : examples.values()) {
+            Object value = example.get("value");
+            String json = value instanceof String s ? s
+                    : new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value).toString();
+            given().header("X-API-Key", "test-api-key").contentType("application/json").body(json)
+                    .post("/api/order-edits").then().statusCode(200);
+        }
+    }
+}
