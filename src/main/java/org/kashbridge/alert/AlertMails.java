@@ -47,18 +47,23 @@ public class AlertMails {
     @ConfigProperty(name = "kash.alerts.unsent-dir")
     String unsentDir;
 
-    /** Body and headers of the mail for one failed edit. */
-    public String failedEdit(Exchange exchange) {
+    /** Body and headers of the mail for one edit (normally a failed one; operators may also route successes here). */
+    public String editAlert(Exchange exchange) {
         EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
         EditOutcome o = e.getOutcome();
         StringBuilder text = new StringBuilder()
-                .append("An order edit was not applied to Kash.\n\n")
+                .append(o.ok() ? "An order edit was applied to Kash.\n\n" : "An order edit was not applied to Kash.\n\n")
                 .append("Status:    ").append(o.status()).append('\n')
                 .append("Edit:      ").append(e.getEditKey()).append('\n')
                 .append("Source:    ").append(e.getSource()).append('\n');
         EditOutcomeText.orderLine(text, e);
         text.append("Attempts:  ").append(e.getAttempts()).append('\n')
-                .append("Reason:    ").append(o.message()).append('\n');
+                .append(o.ok() ? "" : "Reason:    " + o.message() + "\n");
+        if (o.ok()) {
+            text.append(o.invoice() != null ? "Invoice:   " + o.invoice() + "\n" : "")
+                    .append(o.quote() != null ? "Quote:     " + o.quote() + "\n" : "")
+                    .append(o.paymentLink() != null ? "Pay link:  " + o.paymentLink() + "\n" : "");
+        }
         if (!e.getErrors().isEmpty()) {
             text.append("\nWhat to fix:\n");
             for (FieldError err : e.getErrors()) {
@@ -76,9 +81,12 @@ public class AlertMails {
             text.append("\nRequest sent (key masked):\n  ").append(EditOrderEncoder.fields(e.getEdit(), target.shopId(),
                     target.apiKey()).masked().encode()).append('\n');
         }
-        text.append('\n').append(o.status() == EditStatus.REJECTED
-                ? "REJECTED: correct the data at the source and send the edit again.\n"
-                : "FAILED: Kash could not be reached or answered with an error; check Kash, then send the edit again.\n");
+        if (o.status() == EditStatus.REJECTED) {
+            text.append("\nREJECTED: correct the data at the source and send the edit again.\n");
+        } else if (o.status() == EditStatus.FAILED) {
+            text.append("\nFAILED: Kash could not be reached or answered with an error; check Kash, then send the edit "
+                    + "again.\n");
+        }
         headers(exchange, "[kash-bridge] " + o.status() + " edit " + e.getEditKey() + " (" + e.getSource() + ")");
         return SecretMask.apply(text.toString(), target.apiKey());
     }

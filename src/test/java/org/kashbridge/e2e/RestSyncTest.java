@@ -53,6 +53,16 @@ class RestSyncTest {
     }
 
     @Test
+    void readmeSampleEditIsApplied() throws Exception {
+        api().body(java.nio.file.Files.readString(java.nio.file.Path.of("samples/edit.json")))
+                .post("/api/order-edits").then().statusCode(200).body("orderID", equalTo(5101));
+        assertEquals("shopID=test-shop&key=" + Inbox.KEY + "&orderID=5101&payment=-2&client%5Bnom%5D=Martin"
+                + "&client%5Bprenom%5D=Paul&client%5Bemail%5D=paul.martin%40example.com&client%5Bpays%5D=FR"
+                + "&deliveryMethod=1&itemsList%5B%5D=12_2_Pizza+4+fromages_14.5_3_8&itemsList%5B%5D=Free_3.5_Delivery",
+                sentFor("5101").get(0).body());
+    }
+
+    @Test
     void rawTokensAreAccepted() {
         api().body("{\"orderID\":20002,\"payment\":-1,\"itemsList\":[\"12_2\",\"Free_9.99_Other item\"]}")
                 .post("/api/order-edits").then().statusCode(200).body("invoice", startsWith("http://localhost"));
