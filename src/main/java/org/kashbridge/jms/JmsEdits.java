@@ -29,7 +29,9 @@ public class JmsEdits {
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         String property = exchange.getMessage().getHeader(JmsHeaders.EDIT_ID, String.class);
         String json = JsonEditReader.editId(input);
-        String key = property != null ? property : json != null ? json : messageId;
+        // STOMP and AMQP senders may leave no JMSMessageID: then the content itself names the edit.
+        String key = property != null ? property : json != null ? json : messageId != null ? messageId
+                : ContentKey.of(text);
         return new EditEnvelope(key, new EditSource("jms", queue, "message " + messageId), input).withOriginal(text);
     }
 }

@@ -41,6 +41,11 @@ class JmsStompTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> simulator.received().stream()
                 .anyMatch(r -> r.body().contains("&orderID=24001&payment=-2&itemsList%5B%5D=Free_4.5_Stomp")));
+        // the outcome record names the edit even though a STOMP sender set no message id
+        await().atMost(Duration.ofSeconds(20)).until(() -> org.kashbridge.support.Inbox.records(
+                org.kashbridge.support.Inbox.archive(), "kash.order-edits").stream()
+                .anyMatch(r -> r.contains("\"orderID\" : 24001") && !r.contains("\"editKey\" : null")
+                        && !r.contains("\"editKey\" : \"\"")));
     }
 
     private static String readFrame(InputStream in) throws Exception {

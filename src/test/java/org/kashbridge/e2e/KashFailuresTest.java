@@ -42,6 +42,19 @@ class KashFailuresTest {
     }
 
     @Test
+    void restAnswers502ForKashErrorsAnd504ForTimeouts() {
+        stub("31", aResponse().withStatus(500).withBody("Internal Server Error"));
+        stub("32", aResponse().withStatus(200).withFixedDelay(4000).withBody("{\"success\":true,\"orderID\":32}"));
+        io.restassured.RestAssured.given().header("X-API-Key", "test-api-key").contentType("application/json")
+                .body("{\"orderID\":31,\"payment\":-1}").post("/api/order-edits").then().statusCode(502)
+                .body("status", org.hamcrest.Matchers.equalTo("FAILED"))
+                .body("message", org.hamcrest.Matchers.equalTo("Kash answered HTTP 500"));
+        io.restassured.RestAssured.given().header("X-API-Key", "test-api-key").contentType("application/json")
+                .body("{\"orderID\":32,\"payment\":-1}").post("/api/order-edits").then().statusCode(504)
+                .body("status", org.hamcrest.Matchers.equalTo("FAILED"));
+    }
+
+    @Test
     void eachReplyKindIsClassifiedAndRouted() throws Exception {
         stub("11", aResponse().withStatus(200).withBody("{\"success\":true,\"orderID\":11,\"invoice\":\"inv-11\"}"));
         stub("12", aResponse().withStatus(200).withBody("{\"success\":false,\"result\":\"Unknown order 12\"}"));
