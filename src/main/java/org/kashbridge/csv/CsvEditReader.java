@@ -115,8 +115,12 @@ public final class CsvEditReader {
                 throw new UnreadableFileException("the file is empty: expected a header row and data rows");
             }
             List<EditEnvelope> edits = new ArrayList<>(groups.size());
+            boolean editIds = columns.has(CsvColumns.EDIT_ID);
             for (Group g : groups.values()) {
-                edits.add(g.toEnvelope(fileName));
+                EditEnvelope e = g.toEnvelope(fileName);
+                // editId names the edit for good; otherwise the file name and the edit key do (README: guarantees)
+                edits.add(editIds ? e.withIdempotencyKey("editId:" + g.key, true)
+                        : e.withIdempotencyKey("file:" + fileName + "#" + g.key, false));
             }
             return new CsvEditFile(fileName, edits, null);
         }

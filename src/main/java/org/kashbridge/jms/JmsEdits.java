@@ -32,6 +32,10 @@ public class JmsEdits {
         // STOMP and AMQP senders may leave no JMSMessageID: then the content itself names the edit.
         String key = property != null ? property : json != null ? json : messageId != null ? messageId
                 : ContentKey.of(text);
-        return new EditEnvelope(key, new EditSource("jms", queue, "message " + messageId), input).withOriginal(text);
+        EditEnvelope envelope = new EditEnvelope(key, new EditSource("jms", queue, "message " + messageId), input)
+                .withOriginal(text);
+        // a redelivered message keeps its id: the ledger then answers DUPLICATE instead of sending it again
+        return property != null || json != null ? envelope.withIdempotencyKey("editId:" + key, true)
+                : messageId != null ? envelope.withIdempotencyKey("jms:" + messageId, true) : envelope;
     }
 }

@@ -39,4 +39,12 @@ public record OrderEdit(
     public boolean recordsPayment() {
         return payment > 0;
     }
+
+    /**
+     * True when sending the edit twice changes nothing: no payment, no line (lines are appended), no new
+     * customer (it would be created twice). Only such edits are retried when a reply was lost.
+     */
+    public boolean safeToRepeat() {
+        return payment < 0 && lines.isEmpty() && client.isEmpty();
+    }
 }

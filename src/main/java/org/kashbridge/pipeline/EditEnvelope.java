@@ -21,6 +21,8 @@ public final class EditEnvelope {
     private final EditInput input;
     private final List<Integer> rows;
     private String original;
+    private String idempotencyKey;
+    private boolean explicitKey;
     private final Instant receivedAt = Instant.now();
     private OrderEdit edit;
     private List<FieldError> errors = List.of();
@@ -46,6 +48,26 @@ public final class EditEnvelope {
     /** The text as received (REST body, JMS message), kept for dead letters; null for file rows. */
     public String getOriginal() {
         return original;
+    }
+
+    /** The ledger key; null until a source names one or the ledger derives one from the content. */
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** True when the sender named the edit (editId, Idempotency-Key, message id): content is then not compared. */
+    public boolean hasExplicitKey() {
+        return explicitKey;
+    }
+
+    public EditEnvelope withIdempotencyKey(String key, boolean explicit) {
+        this.idempotencyKey = key;
+        this.explicitKey = explicit;
+        return this;
+    }
+
+    public void useIdempotencyKey(String key) {
+        this.idempotencyKey = key;
     }
 
     public EditEnvelope withOriginal(String original) {
@@ -90,6 +112,16 @@ public final class EditEnvelope {
         return outcome != null && outcome.ok();
     }
 
+    /** OK or DUPLICATE: goes to the success endpoints. */
+    public boolean isSettled() {
+        return outcome != null && outcome.settled();
+    }
+
+    /** True while no outcome is decided yet (the ledger may decide one before the call). */
+    public boolean isPending() {
+        return outcome == null;
+    }
+
     public int getAttempts() {
         return attempts;
     }
@@ -99,11 +131,11 @@ public final class EditEnvelope {
         this.errors = List.copyOf(errors);
     }
 
-    void attempted() {
+    public void attempted() {
         attempts++;
     }
 
-    void complete(EditOutcome outcome) {
+    public void complete(EditOutcome outcome) {
         this.outcome = outcome;
     }
 }

@@ -15,6 +15,8 @@ public class EditMetrics {
     private final Counter succeeded;
     private final Counter rejected;
     private final Counter failed;
+    private final Counter ambiguous;
+    private final Counter duplicate;
     private final Timer callLatency;
 
     public EditMetrics(MeterRegistry registry) {
@@ -24,6 +26,10 @@ public class EditMetrics {
         rejected = Counter.builder("kash.edits.rejected")
                 .description("Edits refused by validation or by Kash (success:false)").register(registry);
         failed = Counter.builder("kash.edits.failed").description("Edits that failed technically").register(registry);
+        ambiguous = Counter.builder("kash.edits.ambiguous").description("Edits that may have been applied: review")
+                .register(registry);
+        duplicate = Counter.builder("kash.edits.duplicate").description("Edits already applied before, not re-sent")
+                .register(registry);
         callLatency = Timer.builder("kash.call.latency").description("editOrder round trip")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
@@ -37,6 +43,8 @@ public class EditMetrics {
             case OK -> succeeded.increment();
             case REJECTED -> rejected.increment();
             case FAILED -> failed.increment();
+            case AMBIGUOUS -> ambiguous.increment();
+            case DUPLICATE -> duplicate.increment();
         }
     }
 

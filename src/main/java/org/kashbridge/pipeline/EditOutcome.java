@@ -24,6 +24,19 @@ public record EditOutcome(EditStatus status, Long orderID, String invoice, Strin
         return new EditOutcome(EditStatus.REJECTED, null, null, null, null, message, httpStatus, null);
     }
 
+    public static EditOutcome ambiguous(String message) {
+        return new EditOutcome(EditStatus.AMBIGUOUS, null, null, null, null, message, null, null);
+    }
+
+    public static EditOutcome duplicate(Long orderID, String invoice, String quote, String paymentLink, String message) {
+        return new EditOutcome(EditStatus.DUPLICATE, orderID, invoice, quote, paymentLink, message, null, null);
+    }
+
+    /** Nothing needs fixing: applied now, or already applied before. */
+    public boolean settled() {
+        return status == EditStatus.OK || status == EditStatus.DUPLICATE;
+    }
+
     public static EditOutcome failed(String message, Integer httpStatus, String replyExcerpt) {
         return new EditOutcome(EditStatus.FAILED, null, null, null, null, message, httpStatus, replyExcerpt);
     }

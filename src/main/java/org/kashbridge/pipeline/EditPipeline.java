@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.kashbridge.retry.OrderLocks;
 import org.jboss.logging.Logger;
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.validate.EditValidator;
@@ -31,6 +34,10 @@ public class EditPipeline {
     EditMetrics metrics;
     @Inject
     OutcomeRecords records;
+    @Inject
+    OrderLocks locks;
+    @Inject
+    ProducerTemplate camel;
 
     /** Body: an {@link EditEnvelope}. Validates it; an invalid edit is completed as REJECTED here. */
     public void validate(Exchange exchange) {
@@ -61,14 +68,47 @@ public class EditPipeline {
         envelope(exchange).complete(KashReplyReader.read(status, body));
     }
 
-    /** The call threw (connection refused, timeout...): a technical failure naming the cause. */
+    /** The call failed for good (retries exhausted, or a permanent HTTP error): FAILED, naming the cause. */
     public void technicalFailure(Exchange exchange) {
         recordLatency(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String what = cause == null ? "unknown error"
-                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (cause instanceof HttpOperationFailedException http) {
+            envelope(exchange).complete(EditOutcome.failed("Kash answered HTTP " + http.getStatusCode(),
+                    http.getStatusCode(), KashReplyReader.excerpt(SecretMask.apply(
+                            http.getResponseBody() == null ? "" : http.getResponseBody(), target.apiKey()))));
+            return;
+        }
         envelope(exchange).complete(EditOutcome.failed(SecretMask.apply("could not complete the call to "
-                + target.baseUrl() + "/workers/editOrder.php: " + what, target.apiKey()), null, null));
+                + target.baseUrl() + "/workers/editOrder.php: " + describe(cause), target.apiKey()), null, null));
+    }
+
+    /** The request may have reached Kash but no reply came back: AMBIGUOUS, never re-sent automatically. */
+    public void ambiguous(Exchange exchange) {
+        recordLatency(exchange);
+        EditEnvelope envelope = envelope(exchange);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        envelope.complete(EditOutcome.ambiguous(SecretMask.apply("no reply from Kash after sending ("
+                + describe(cause) + "): the edit may or may not have been applied to order "
+                + envelope.getEdit().orderID() + "; check the order in Kash, then resolve the review", target.apiKey())));
+    }
+
+    private static String describe(Throwable cause) {
+        return cause == null ? "unknown error"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /**
+     * Runs the Kash call holding the order's lock: one call per order at a time, in arrival order. The call
+     * gets an exchange of its own (carrying only the edit), so its error handling cannot end the caller's route.
+     */
+    public void callInOrder(Exchange exchange) {
+        EditEnvelope envelope = envelope(exchange);
+        locks.run(envelope.getEdit().orderID(), () -> {
+            Exchange call = camel.send("direct:call-kash", e -> e.setProperty(EditEnvelope.PROPERTY, envelope));
+            if (call.getException() != null) {
+                throw new IllegalStateException("the Kash call route failed", call.getException());
+            }
+        });
     }
 
     /** Body becomes the JSON outcome record; CamelFileName gets a unique, readable name for file endpoints. */
@@ -76,8 +116,9 @@ public class EditPipeline {
         EditEnvelope envelope = envelope(exchange);
         EditOutcome outcome = envelope.getOutcome();
         metrics.completed(outcome.status());
-        if (outcome.ok()) {
-            LOG.infof("%s edit %s: OK, orderID %s", envelope.getSource(), envelope.getEditKey(), outcome.orderID());
+        if (outcome.settled()) {
+            LOG.infof("%s edit %s: %s, orderID %s", envelope.getSource(), envelope.getEditKey(), outcome.status(),
+                    outcome.orderID());
         } else {
             LOG.warnf("%s edit %s: %s: %s", envelope.getSource(), envelope.getEditKey(), outcome.status(),
                     outcome.message());

@@ -85,7 +85,9 @@ public class OrderEditResource {
     @APIResponse(responseCode = "502", description = "Kash failed technically (HTTP error, unreadable reply)")
     @APIResponse(responseCode = "504", description = "Kash did not answer in time")
     public Response submit(String body,
-            @Parameter(description = "respond-async to queue the edit and get 202") @HeaderParam("Prefer") String prefer) {
+            @Parameter(description = "respond-async to queue the edit and get 202") @HeaderParam("Prefer") String prefer,
+            @Parameter(description = "Names the edit: a repeated call with the same key is answered DUPLICATE with the "
+                    + "original outcome and not sent again") @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JsonNode node;
         try {
             node = JSON.readTree(body == null ? "" : body);
@@ -98,9 +100,9 @@ public class OrderEditResource {
         }
         boolean async = prefer != null && prefer.toLowerCase().contains(PREFER_ASYNC);
         if (node.isArray()) {
-            return batch(node, async);
+            return batch(node, async, idempotencyKey);
         }
-        return async ? queue(node) : apply(node);
+        return async ? queue(node, idempotencyKey) : apply(node, idempotencyKey);
     }
 
     @POST
@@ -113,21 +115,25 @@ public class OrderEditResource {
                     implementation = OrderEditDocument.class),
             examples = @ExampleObject(name = "two edits", value = "[" + TOKENS_EXAMPLE + "," + PAYMENT_EXAMPLE + "]")))
     @APIResponse(responseCode = "200", description = "Each edit's outcome, in order")
-    public Response batch(String body, @HeaderParam("Prefer") String prefer) {
-        return submit(body, prefer);
+    public Response batch(String body, @HeaderParam("Prefer") String prefer,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return submit(body, prefer, idempotencyKey);
     }
 
-    private Response batch(JsonNode array, boolean async) {
+    private Response batch(JsonNode array, boolean async, String idempotencyKey) {
         List<Object> outcomes = new ArrayList<>();
+        int i = 0;
         for (JsonNode node : array) {
-            Response r = async ? queue(node) : apply(node);
+            // one key for the batch names each edit by its position in it
+            String key = idempotencyKey == null ? null : idempotencyKey + "#" + i++;
+            Response r = async ? queue(node, key) : apply(node, key);
             outcomes.add(r.getEntity());
         }
         return Response.status(async ? 202 : 200).type(MediaType.APPLICATION_JSON).entity(outcomes).build();
     }
 
-    private Response apply(JsonNode node) {
-        EditEnvelope envelope = envelope(node);
+    private Response apply(JsonNode node, String idempotencyKey) {
+        EditEnvelope envelope = envelope(node, idempotencyKey);
         Exchange done = camel.send("direct:process-edit", e -> e.getMessage().setBody(envelope));
         if (done.getException() != null) {
             return Response.status(503).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "FAILED",
@@ -138,8 +144,8 @@ public class OrderEditResource {
                 .build();
     }
 
-    private Response queue(JsonNode node) {
-        EditEnvelope envelope = envelope(node);
+    private Response queue(JsonNode node, String idempotencyKey) {
+        EditEnvelope envelope = envelope(node, idempotencyKey);
         EditValidator.Result result = EditValidator.validate(envelope.getInput());
         if (!result.valid()) {
             Map<String, Object> reply = new LinkedHashMap<>();
@@ -152,23 +158,28 @@ public class OrderEditResource {
         camel.send("jms:queue:" + queue, ExchangePattern.InOnly, e -> {
             e.getMessage().setBody(node.toString());
             e.getMessage().setHeader("JMSCorrelationID", trackingId);
-            e.getMessage().setHeader(JmsHeaders.EDIT_ID, trackingId);
+            e.getMessage().setHeader(JmsHeaders.EDIT_ID, envelope.getIdempotencyKey() != null
+                    ? envelope.getEditKey() : trackingId);
         });
         return Response.status(202).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "ACCEPTED", "editKey",
                 trackingId, "trackingId", trackingId)).build();
     }
 
-    private static EditEnvelope envelope(JsonNode node) {
+    private static EditEnvelope envelope(JsonNode node, String idempotencyKey) {
         EditInput input = JsonEditReader.read(node);
         String editId = JsonEditReader.editId(input);
-        String key = editId != null ? editId : "rest-" + UUID.randomUUID();
-        return new EditEnvelope(key, new EditSource("rest", "POST /api/order-edits", null), input)
+        String named = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey.trim() : editId;
+        String key = named != null ? named : "rest-" + UUID.randomUUID();
+        EditEnvelope envelope = new EditEnvelope(key, new EditSource("rest", "POST /api/order-edits", null), input)
                 .withOriginal(node.toString());
+        // without a key, the ledger compares content: the same edit posted twice is not applied twice
+        return named != null ? envelope.withIdempotencyKey("editId:" + named, true) : envelope;
     }
 
     static int statusOf(EditEnvelope envelope) {
         return switch (envelope.getOutcome().status()) {
-            case OK -> 200;
+            case OK, DUPLICATE -> 200;
+            case AMBIGUOUS -> 504;
             case REJECTED -> envelope.getEdit() == null ? 400 : 422;
             case FAILED -> envelope.getOutcome().message() != null
                     && envelope.getOutcome().message().contains("Timeout") ? 504 : 502;
