@@ -18,6 +18,9 @@ import org.kashbridge.pipeline.SecretMask;
 @Unremovable
 public class DeadLetters {
 
+    /** The ledger key, so a replayed dead letter keeps its identity and cannot be applied twice. */
+    public static final String DEAD_LETTER_KEY = "KashIdempotencyKey";
+
     @Inject
     OutcomeRecords records;
     @Inject
@@ -27,6 +30,7 @@ public class DeadLetters {
         EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
         var m = exchange.getMessage();
         m.setHeader("KashEditKey", e.getEditKey());
+        m.setHeader(DEAD_LETTER_KEY, e.getIdempotencyKey());
         m.setHeader("KashStatus", e.getOutcome().status().name());
         m.setHeader("KashFailureReason", SecretMask.apply(e.getOutcome().message(), target.apiKey()));
         m.setHeader("KashSource", e.getSource().toString());

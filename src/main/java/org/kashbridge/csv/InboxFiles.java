@@ -43,11 +43,6 @@ public class InboxFiles {
     @ConfigProperty(name = "kash.failed.dir")
     String failedDir;
 
-    /** Absolute failed folder, for the file consumer's moveFailed (a relative one would resolve under the inbox). */
-    public String failedDirPath() {
-        return Paths.get(failedDir).toAbsolutePath().toString();
-    }
-
     public CsvEditFile read(Exchange exchange) throws IOException {
         Path path = Paths.get(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);

@@ -34,6 +34,10 @@ public class JmsEdits {
                 : ContentKey.of(text);
         EditEnvelope envelope = new EditEnvelope(key, new EditSource("jms", queue, "message " + messageId), input)
                 .withOriginal(text);
+        String ledgerKey = exchange.getMessage().getHeader(org.kashbridge.alert.DeadLetters.DEAD_LETTER_KEY, String.class);
+        if (ledgerKey != null) {
+            return envelope.withIdempotencyKey(ledgerKey, true); // a replayed dead letter keeps its identity
+        }
         // a redelivered message keeps its id: the ledger then answers DUPLICATE instead of sending it again
         return property != null || json != null ? envelope.withIdempotencyKey("editId:" + key, true)
                 : messageId != null ? envelope.withIdempotencyKey("jms:" + messageId, true) : envelope;

@@ -1,0 +1,141 @@
+package org.kashbridge.operator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kashbridge.alert.DeadLetters;
+import org.kashbridge.json.JsonEditReader;
+import org.kashbridge.ledger.EditLedger;
+import org.kashbridge.ledger.LedgerEntry;
+import org.kashbridge.ledger.LedgerState;
+import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.pipeline.EditSource;
+import org.kashbridge.pipeline.OutcomeRecords;
+
+/**
+ * Operator tools (authenticated like all of /api): list and resolve edits waiting for review, and replay
+ * dead letters. Everything goes through the ledger, so a replay cannot apply an edit twice.
+ */
+@Path("/api/operator")
+@SecurityRequirement(name = "apiKey")
+@Produces(MediaType.APPLICATION_JSON)
+public class OperatorResource {
+
+    @Inject
+    EditLedger ledger;
+    @Inject
+    ProducerTemplate camel;
+    @Inject
+    OutcomeRecords records;
+    @Inject
+    ConnectionFactory connectionFactory;
+    @ConfigProperty(name = "kash.jms.dlq")
+    String dlq;
+
+    /** A decision on an edit under review. */
+    public record Resolution(boolean applied) {
+    }
+
+    @GET
+    @Path("review")
+    @Operation(summary = "Edits that may or may not have been applied (AMBIGUOUS), oldest first")
+    public List<Map<String, Object>> review() {
+        return ledger.inState(LedgerState.AMBIGUOUS).stream()
+                .sorted((a, b) -> a.updated().compareTo(b.updated()))
+                .map(e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("key", e.key());
+                    m.put("since", e.updated().toString());
+                    m.put("edit", e.edit());
+                    m.put("outcome", e.outcome());
+                    return m;
+                }).toList();
+    }
+
+    @POST
+    @Path("review/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve a reviewed edit: applied=true records it as applied (never sent); applied=false "
+            + "sends it again now")
+    public Response resolve(@PathParam("key") String key, Resolution resolution) {
+        LedgerEntry entry = ledger.find(key).orElse(null);
+        if (entry == null || entry.state() != LedgerState.AMBIGUOUS) {
+            return Response.status(404).entity(Map.of("message", "no edit under review with key " + key)).build();
+        }
+        if (resolution.applied()) {
+            ledger.record(new LedgerEntry(key, LedgerState.SUCCEEDED, entry.fingerprint(), entry.outcome(), entry.edit(),
+                    entry.attempts(), Instant.now()));
+            return Response.ok(Map.of("key", key, "status", "SUCCEEDED", "message", "recorded as applied; not sent"))
+                    .build();
+        }
+        // The operator checked Kash: not applied. Mark it so, then send it through the pipeline again.
+        ledger.record(new LedgerEntry(key, LedgerState.FAILED, entry.fingerprint(), entry.outcome(), entry.edit(),
+                entry.attempts(), Instant.now()));
+        EditEnvelope envelope = submit(entry.edit(), key, "review " + key);
+        return Response.ok(records.reply(envelope)).build();
+    }
+
+    @POST
+    @Path("dead-letters/replay")
+    @Operation(summary = "Send dead letters through the pipeline again (at most max); each leaves the DLQ only once "
+            + "its new outcome is routed")
+    public List<Map<String, Object>> replayDeadLetters(@QueryParam("max") @DefaultValue("100") int max) throws Exception {
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        try (JMSContext ctx = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
+                JMSConsumer consumer = ctx.createConsumer(ctx.createQueue(dlq))) {
+            for (int i = 0; i < max; i++) {
+                Message m = consumer.receive(500);
+                if (m == null) {
+                    break;
+                }
+                try {
+                    EditEnvelope envelope = submit(m.getBody(String.class), m.getStringProperty(DeadLetters.DEAD_LETTER_KEY),
+                            "dead letter " + m.getJMSMessageID());
+                    outcomes.add(records.reply(envelope));
+                    ctx.commit();
+                } catch (RuntimeException e) {
+                    ctx.rollback();
+                    throw e;
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private EditEnvelope submit(String json, String key, String origin) {
+        var input = JsonEditReader.read(json);
+        String editKey = key != null ? key : origin;
+        EditEnvelope envelope = new EditEnvelope(editKey, new EditSource("replay", origin, null), input).withOriginal(json);
+        if (key != null) {
+            envelope.withIdempotencyKey(key, true);
+        }
+        Exchange done = camel.send("direct:process-edit", e -> e.getMessage().setBody(envelope));
+        if (done.getException() != null) {
+            throw new IllegalStateException("replay of " + editKey + " could not be routed", done.getException());
+        }
+        return envelope;
+    }
+}

@@ -1,0 +1,65 @@
+package org.kashbridge.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.kashbridge.simulator.KashSimulator;
+import org.kashbridge.support.FlakyDeadLetterRoute;
+import org.kashbridge.support.Inbox;
+
+/**
+ * When a failure cannot be dead-lettered, the file is not acknowledged: it stays in the inbox and is read
+ * again later. Nothing is lost, and the edit that was applied the first time is not sent again.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = UnroutableOutcomeTest.FlakyDlq.class, restrictToAnnotatedClass = true)
+class UnroutableOutcomeTest {
+
+    public static class FlakyDlq implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            return Map.of("kash.outcome.failure-endpoints", "file:target/test-data/failed,direct:flaky-dead-letter");
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    @Inject
+    KashSimulator simulator;
+    @Inject
+    CamelContext camel;
+
+    @Test
+    void fileStaysUntilTheFailureCanBeRoutedAndNothingIsSentTwice() {
+        FlakyDeadLetterRoute.DOWN.set(true);
+        Inbox.drop("dlq-down.csv", "orderID,payment,paymentAmount,deliveryMethod\n30001,3,4.00,\n30002,-1,,9\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> simulator.received().stream()
+                .anyMatch(r -> r.body().contains("&orderID=30001&")));
+        // several polls go by: the file is still there, not moved to done
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> Files.exists(Inbox.inbox().resolve("dlq-down.csv"))
+                        && !Files.exists(Inbox.done().resolve("dlq-down.csv")));
+
+        FlakyDeadLetterRoute.DOWN.set(false);
+        List<CSVRecord> report = Inbox.awaitReport(Inbox.done(), "dlq-down.csv");
+        assertEquals(List.of("30001:DUPLICATE", "30002:REJECTED"),
+                report.stream().map(r -> r.get("editKey") + ":" + r.get("status")).toList());
+        assertEquals(1, simulator.received().stream().filter(r -> r.body().contains("&orderID=30001&")).count());
+        assertTrue(simulator.order(30001).payments.size() == 1);
+    }
+}
