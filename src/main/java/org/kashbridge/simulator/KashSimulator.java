@@ -64,8 +64,14 @@ public class KashSimulator {
     public record Request(String body, Map<String, String> headers) {
     }
 
-    /** What the HTTP layer sends back. */
-    public record Reply(int status, String json) {
+    /**
+     * What the HTTP layer sends back: status and body, after {@code delayMs}; with {@code close} the
+     * connection is closed instead of answering; {@code retryAfter} becomes a Retry-After header.
+     */
+    public record Reply(int status, String json, long delayMs, boolean close, Integer retryAfter) {
+        Reply(int status, String json) {
+            this(status, json, 0, false, null);
+        }
     }
 
     @Inject
@@ -76,6 +82,9 @@ public class KashSimulator {
     BigDecimal articlePrice;
 
     private final Map<Long, SimOrder> orders = new ConcurrentHashMap<>();
+    private final Map<Long, List<Long>> requestTimes = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> applied = new ConcurrentHashMap<>();
+    private volatile FaultPlan faults = FaultPlan.none();
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private String fixedShopId;
     private String fixedApiKey;
@@ -115,6 +124,22 @@ public class KashSimulator {
     public void reset() {
         orders.clear();
         received.clear();
+        requestTimes.clear();
+        applied.clear();
+        faults = FaultPlan.none();
+    }
+
+    public void faults(FaultPlan plan) {
+        faults = plan.start();
+    }
+
+    /** For fault tests: per orderID, how many requests arrived (and when) and how many edits were applied. */
+    public Map<String, Object> stats() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("requests", received.size());
+        s.put("requestTimes", new java.util.TreeMap<>(requestTimes));
+        s.put("applied", new java.util.TreeMap<>(applied));
+        return s;
     }
 
     public Reply handle(String body, Map<String, String> headers, String linkBase) {
@@ -155,6 +180,26 @@ public class KashSimulator {
         }
         long orderID = Long.parseLong(form.single.get("orderID"));
         long payment = Long.parseLong(form.single.get("payment"));
+        requestTimes.computeIfAbsent(orderID, id -> new CopyOnWriteArrayList<>()).add(System.currentTimeMillis());
+        FaultPlan.Step step = faults.next(orderID);
+        if (!step.apply()) {
+            if (step.close()) {
+                return new Reply(0, "", step.delayMs(), true, null);
+            }
+            if (step.refuse()) {
+                return fail("Simulated refusal");
+            }
+            return new Reply(step.status(), "<html><body>Simulated HTTP " + step.status() + "</body></html>",
+                    step.delayMs(), false, step.retryAfterSeconds());
+        }
+        Reply reply = apply(form, lineTotals, orderID, payment, linkBase);
+        if (reply.json().startsWith("{\"success\":true")) {
+            applied.merge(orderID, 1, Integer::sum);
+        }
+        return new Reply(reply.status(), reply.json(), step.delayMs(), step.close(), null);
+    }
+
+    private Reply apply(StrictForm form, List<BigDecimal> lineTotals, long orderID, long payment, String linkBase) {
         synchronized (this) {
             SimOrder existing = orders.get(orderID);
             if (existing == null && !autoCreate) {

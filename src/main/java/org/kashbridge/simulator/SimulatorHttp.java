@@ -34,10 +34,36 @@ public class SimulatorHttp {
                     Map<String, String> headers = new LinkedHashMap<>();
                     ctx.request().headers().forEach(h -> headers.merge(h.getKey(), h.getValue(), (a, b) -> a + ", " + b));
                     KashSimulator.Reply reply = simulator.handle(ctx.body().asString("UTF-8"), headers, linkBase);
-                    ctx.response().setStatusCode(reply.status())
-                            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
-                            .end(reply.json());
+                    Runnable answer = () -> {
+                        if (reply.close()) {
+                            ctx.request().connection().close();
+                            return;
+                        }
+                        if (reply.retryAfter() != null) {
+                            ctx.response().putHeader("Retry-After", String.valueOf(reply.retryAfter()));
+                        }
+                        ctx.response().setStatusCode(reply.status())
+                                .putHeader(HttpHeaders.CONTENT_TYPE, reply.json().startsWith("{")
+                                        ? "application/json; charset=UTF-8" : "text/html; charset=UTF-8")
+                                .end(reply.json());
+                    };
+                    if (reply.delayMs() > 0) {
+                        ctx.vertx().setTimer(reply.delayMs(), t -> answer.run());
+                    } else {
+                        answer.run();
+                    }
                 });
+        // Fault injection and statistics, for the reliability suite (bench/ and docs/reliability.md).
+        router.post("/simulator/faults").handler(BodyHandler.create()).handler(ctx -> {
+            simulator.faults(io.vertx.core.json.Json.decodeValue(ctx.body().buffer(), FaultPlan.class));
+            ctx.response().setStatusCode(204).end();
+        });
+        router.post("/simulator/reset").handler(ctx -> {
+            simulator.reset();
+            ctx.response().setStatusCode(204).end();
+        });
+        router.get("/simulator/stats").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(io.vertx.core.json.Json.encode(simulator.stats())));
         // Lets an operator (and the README demo) see what the simulated till now holds for an order.
         router.get("/simulator/orders/:id").handler(ctx -> {
             String id = ctx.pathParam("id");
