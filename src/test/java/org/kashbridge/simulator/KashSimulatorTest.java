@@ -79,4 +79,24 @@ class KashSimulatorTest {
         assertEquals("{\"success\":false,\"result\":\"Content-Type must be application/x-www-form-urlencoded, got "
                 + "application/json\"}", sim.handle("{}", Map.of("Content-Type", "application/json"), "x").json());
     }
+
+    @Test
+    void faultScriptsPlayPerOrderAndCountApplications() {
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = java.util.List.of("503", "429:2", "false", "apply-reset", "ok");
+        sim.faults(plan);
+        KashSimulator.Reply first = sim.handle("shopID=S&key=K&orderID=50&payment=3", FORM, "x");
+        assertEquals(503, first.status());
+        KashSimulator.Reply second = sim.handle("shopID=S&key=K&orderID=50&payment=3", FORM, "x");
+        assertEquals(429, second.status());
+        assertEquals(2, second.retryAfter());
+        assertEquals("{\"success\":false,\"result\":\"Simulated refusal\"}",
+                sim.handle("shopID=S&key=K&orderID=50&payment=3", FORM, "x").json());
+        KashSimulator.Reply reset = sim.handle("shopID=S&key=K&orderID=50&payment=3", FORM, "x");
+        assertEquals(true, reset.close());
+        assertEquals(1, ((java.util.Map<?, ?>) sim.stats().get("applied")).get(50L));
+        sim.handle("shopID=S&key=K&orderID=50&payment=3", FORM, "x");
+        assertEquals(2, ((java.util.Map<?, ?>) sim.stats().get("applied")).get(50L));
+        assertEquals(5, ((java.util.List<?>) ((java.util.Map<?, ?>) sim.stats().get("requestTimes")).get(50L)).size());
+    }
 }
