@@ -30,7 +30,7 @@ class DuplicatesTest {
     ConnectionFactory cf;
 
     private long sent(String orderId) {
-        return simulator.received().stream().filter(r -> r.body().contains("&orderID=" + orderId + "&")).count();
+        return org.kashbridge.support.Sent.count(simulator, orderId);
     }
 
     @Test

@@ -23,7 +23,7 @@ class PartialFileTest {
     KashSimulator simulator;
 
     private long sentFor(String orderId) {
-        return simulator.received().stream().filter(r -> r.body().contains("&orderID=" + orderId + "&")).count();
+        return org.kashbridge.support.Sent.count(simulator, orderId);
     }
 
     @Test

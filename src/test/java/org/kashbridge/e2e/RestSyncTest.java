@@ -29,7 +29,7 @@ class RestSyncTest {
     }
 
     private List<KashSimulator.Request> sentFor(String orderId) {
-        return simulator.received().stream().filter(r -> r.body().contains("&orderID=" + orderId + "&")).toList();
+        return org.kashbridge.support.Sent.to(simulator, orderId);
     }
 
     @Test
