@@ -31,6 +31,9 @@ public final class JournalLedger implements EditLedger {
     private final Map<String, LedgerEntry> byKey = new ConcurrentHashMap<>();
     private final Map<String, LedgerEntry> succeededByFingerprint = new ConcurrentHashMap<>();
     private final FileChannel channel;
+    private final Object syncLock = new Object();
+    private long written;
+    private volatile long synced;
 
     public JournalLedger(Path file) {
         this.file = file;
@@ -71,19 +74,36 @@ public final class JournalLedger implements EditLedger {
         return Optional.ofNullable(succeededByFingerprint.get(fingerprint));
     }
 
+    /**
+     * Appends the entry and returns once it is on disk. Group commit: writers append under one lock, then
+     * one force() covers every entry written before it, so concurrent edits share the cost of a sync.
+     */
     @Override
-    public synchronized void record(LedgerEntry entry) {
+    public void record(LedgerEntry entry) {
+        long mine;
         try {
-            ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(toJson(entry)) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            while (line.hasRemaining()) {
-                channel.write(line);
+            byte[] line = (JSON.writeValueAsString(toJson(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
+            synchronized (this) {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                mine = ++written;
+                index(entry);
             }
-            channel.force(false);
+            synchronized (syncLock) {
+                if (synced < mine) {
+                    long upTo;
+                    synchronized (this) {
+                        upTo = written;
+                    }
+                    channel.force(false);
+                    synced = upTo;
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ledger " + file, e);
         }
-        index(entry);
     }
 
     @Override

@@ -14,14 +14,14 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 
 /** Starts the packaged application (target/quarkus-app) as its own process, so it can be killed. */
-final class Processes {
+public final class Processes {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Processes() {
     }
 
-    static Process start(String name, Path dir, Map<String, String> env) throws IOException {
+    public static Process start(String name, Path dir, Map<String, String> env) throws IOException {
         Files.createDirectories(dir);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar");
@@ -31,18 +31,18 @@ final class Processes {
         return pb.start();
     }
 
-    static void awaitHttp(String url, int status, Duration max) {
+    public static void awaitHttp(String url, int status, Duration max) {
         await().atMost(max).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == status);
     }
 
-    static String get(String url) throws Exception {
+    public static String get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 
-    static void post(String url, String json) throws Exception {
+    public static void post(String url, String json) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -51,13 +51,13 @@ final class Processes {
         }
     }
 
-    static void kill9(Process p) throws InterruptedException {
+    public static void kill9(Process p) throws InterruptedException {
         p.destroyForcibly();
         p.waitFor();
     }
 
     /** SIGTERM, then wait for the graceful stop. */
-    static void stop(Process p) throws InterruptedException {
+    public static void stop(Process p) throws InterruptedException {
         p.destroy();
         if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             kill9(p);

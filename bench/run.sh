@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The benchmark: kash-bridge against the raw limit on this machine (see bench/RESULTS.md).
+# Usage: bench/run.sh [-Dbench.edits=2000] [-Dbench.rounds=3] [-Dbench.inFlight=16]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q package -DskipTests
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+java -Xmx1g "$@" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.kashbridge.bench.Bench

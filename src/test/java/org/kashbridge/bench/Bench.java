@@ -1,0 +1,278 @@
+package org.kashbridge.bench;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+import org.kashbridge.encode.EditOrderEncoder;
+import org.kashbridge.faults.Processes;
+import org.kashbridge.model.OrderEdit;
+import org.kashbridge.model.OrderLine;
+import org.kashbridge.support.FreePortResource;
+
+/**
+ * The benchmark (bench/run.sh): kash-bridge against the raw limit, A/B interleaved, medians of the rounds.
+ * The simulator runs as its own process with an added latency; the raw loop posts the identical form
+ * bodies with the same number in flight; the bridge processes the same edits from a CSV drop.
+ */
+public final class Bench {
+
+    static final Path ROOT = Path.of("target/bench");
+    static final String SHOP = "bench-shop";
+    static final String KEY = "bench-key-not-secret";
+    static int simPort;
+
+    public static void main(String[] args) throws Exception {
+        int edits = Integer.parseInt(System.getProperty("bench.edits", "2000"));
+        int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
+        int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
+        deleteTree(ROOT);
+        Files.createDirectories(ROOT.resolve("no-routes"));
+        simPort = FreePortResource.freePort();
+        Map<String, String> simEnv = new HashMap<>();
+        simEnv.put("KASH_SIMULATOR", "true");
+        simEnv.put("KASH_SHOP_ID", SHOP);
+        simEnv.put("KASH_API_KEY", KEY);
+        simEnv.put("QUARKUS_HTTP_PORT", String.valueOf(simPort));
+        simEnv.put("KASH_BROKER_EMBEDDED", "false");
+        simEnv.put("KASH_DATA_DIR", ROOT.resolve("simulator/data").toString());
+        simEnv.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + ROOT.resolve("no-routes") + "/*.camel.yaml");
+        simEnv.put("QUARKUS_LOG_LEVEL", "WARN");
+        Process simulator = Processes.start("simulator", ROOT.resolve("simulator"), simEnv);
+        StringBuilder out = new StringBuilder();
+        try {
+            Processes.awaitHttp(sim("/simulator/stats"), 200, Duration.ofSeconds(60));
+            Map<String, List<Double>> figures = new HashMap<>();
+            long orderBase = 10_000_000;
+            for (int latency : new int[] {0, 20}) {
+                for (int round = 1; round <= rounds; round++) {
+                    // A: the raw loop
+                    List<EditGenerator.Edit> a = EditGenerator.edits(round * 1000L + latency, edits, 3, 0.2, orderBase);
+                    orderBase += edits;
+                    plan(latency);
+                    double raw = RawLoop.run(sim("/workers/editOrder.php"), bodies(a), inFlight);
+                    // B: the bridge, same data shape, fresh orders
+                    List<EditGenerator.Edit> b = EditGenerator.edits(round * 1000L + latency, edits, 3, 0.2, orderBase);
+                    orderBase += edits;
+                    plan(latency);
+                    BridgeRun run = bridge("l" + latency + "-r" + round, b, inFlight);
+                    figures.computeIfAbsent("raw" + latency, k -> new ArrayList<>()).add(raw);
+                    figures.computeIfAbsent("bridge" + latency, k -> new ArrayList<>()).add(run.rate);
+                    figures.computeIfAbsent("ratio" + latency, k -> new ArrayList<>()).add(run.rate / raw);
+                    figures.computeIfAbsent("cpu", k -> new ArrayList<>()).add(run.cpuSecondsPer1000);
+                    figures.computeIfAbsent("peakRss", k -> new ArrayList<>()).add(run.peakRssMb);
+                    figures.computeIfAbsent("startup", k -> new ArrayList<>()).add(run.startupMs);
+                    figures.computeIfAbsent("idleRss", k -> new ArrayList<>()).add(run.idleRssMb);
+                    System.out.printf("latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f%n", latency, round,
+                            raw, run.rate, run.rate / raw);
+                }
+            }
+            double[] rest = restLatency(300);
+            out.append("# kash-bridge benchmark results\n\n")
+                    .append("Date: ").append(LocalDate.now()).append(". Machine: ")
+                    .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                    .append(memoryGb()).append(" GB, JDK ").append(System.getProperty("java.version")).append(".\n")
+                    .append("Command: `bench/run.sh` (").append(edits).append(" edits per run, 3 free lines per edit, ")
+                    .append("20 % payment edits, ").append(inFlight).append(" in flight, ").append(rounds)
+                    .append(" rounds A/B interleaved, medians).\n\n")
+                    .append("| figure | value | target |\n|---|---|---|\n")
+                    .append(row("raw loop, 0 ms latency (edits/s)", median(figures.get("raw0")), "%.0f", ""))
+                    .append(row("kash-bridge CSV drop, 0 ms latency (edits/s)", median(figures.get("bridge0")), "%.0f", ""))
+                    .append(row("**throughput ratio at 0 ms**", median(figures.get("ratio0")), "%.2f", ">= 0.6"))
+                    .append(row("raw loop, 20 ms latency (edits/s)", median(figures.get("raw20")), "%.0f", ""))
+                    .append(row("kash-bridge CSV drop, 20 ms latency (edits/s)", median(figures.get("bridge20")), "%.0f", ""))
+                    .append(row("**throughput ratio at 20 ms**", median(figures.get("ratio20")), "%.2f", ">= 0.95"))
+                    .append(row("CPU seconds per 1,000 edits (bridge process)", median(figures.get("cpu")), "%.2f", ""))
+                    .append(row("peak RSS while processing (MB)", median(figures.get("peakRss")), "%.0f", ""))
+                    .append(row("start to ready, health endpoint up (ms)", median(figures.get("startup")), "%.0f",
+                            "<= 2500"))
+                    .append(row("idle RSS after start (MB)", median(figures.get("idleRss")), "%.0f", "<= 250"))
+                    .append(row("REST synchronous p50 added latency over a direct call (ms)", rest[0], "%.1f", ""))
+                    .append(row("REST synchronous p99 added latency over a direct call (ms)", rest[1], "%.1f", ""));
+            Files.writeString(ROOT.resolve("RESULTS-table.md"), out.toString(), StandardCharsets.UTF_8);
+            System.out.println(out);
+        } finally {
+            Processes.stop(simulator);
+        }
+    }
+
+    record BridgeRun(double rate, double cpuSecondsPer1000, double peakRssMb, double startupMs, double idleRssMb) {
+    }
+
+    static BridgeRun bridge(String name, List<EditGenerator.Edit> edits, int inFlight) throws Exception {
+        Path dir = ROOT.resolve(name);
+        int http = FreePortResource.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("KASH_SIMULATOR", "false");
+        env.put("KASH_BASE_URL", "http://127.0.0.1:" + simPort);
+        env.put("KASH_SHOP_ID", SHOP);
+        env.put("KASH_API_KEY", KEY);
+        env.put("KASH_DATA_DIR", dir.resolve("data").toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
+        env.put("KASH_BROKER_PORT", String.valueOf(FreePortResource.freePort()));
+        env.put("KASH_CONCURRENCY", String.valueOf(inFlight));
+        env.put("KASH_INBOX_POLL_MS", "100");
+        env.put("KASH_INBOX_STABLE_MS", "100");
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.put("KASH_BRIDGE_API_KEY", "bench");
+        long t0 = System.nanoTime();
+        Process p = Processes.start("bridge", dir, env);
+        Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
+        double startupMs = (System.nanoTime() - t0) / 1e6;
+        double idleRss = status(p.pid(), "VmRSS") / 1024.0;
+        long cpu0 = cpuTicks(p.pid());
+        Path inbox = dir.resolve("data/inbox");
+        Files.createDirectories(inbox);
+        Path tmp = inbox.resolve("bench.csv.tmp");
+        Files.writeString(tmp, EditGenerator.csv(edits), StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        Files.move(tmp, inbox.resolve("bench.csv"));
+        Path report = dir.resolve("data/done/bench.csv.result.csv");
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> Files.exists(report));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu1 = cpuTicks(p.pid());
+        double peak = status(p.pid(), "VmHWM") / 1024.0;
+        long ok = Files.readAllLines(report).stream().filter(l -> l.contains(",OK,")).count();
+        if (ok != edits.size()) {
+            throw new IllegalStateException(name + ": " + ok + " of " + edits.size() + " edits OK");
+        }
+        Processes.stop(p);
+        return new BridgeRun(edits.size() / seconds, (cpu1 - cpu0) / 100.0 / edits.size() * 1000, peak, startupMs,
+                idleRss);
+    }
+
+    /** p50 and p99 of (bridge REST call) minus the same of (direct call to the simulator), sequential calls. */
+    static double[] restLatency(int calls) throws Exception {
+        plan(0);
+        Path dir = ROOT.resolve("rest");
+        List<EditGenerator.Edit> edits = EditGenerator.edits(7, calls * 2, 3, 0.2, 90_000_000);
+        List<String> bodies = bodies(edits.subList(0, calls));
+        List<Double> direct = new ArrayList<>();
+        for (String body : bodies) {
+            long s = System.nanoTime();
+            Processes.HTTP.send(HttpRequest.newBuilder(URI.create(sim("/workers/editOrder.php")))
+                    .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            direct.add((System.nanoTime() - s) / 1e6);
+        }
+        int http = FreePortResource.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("KASH_SIMULATOR", "false");
+        env.put("KASH_BASE_URL", "http://127.0.0.1:" + simPort);
+        env.put("KASH_SHOP_ID", SHOP);
+        env.put("KASH_API_KEY", KEY);
+        env.put("KASH_DATA_DIR", dir.resolve("data").toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
+        env.put("KASH_BROKER_PORT", String.valueOf(FreePortResource.freePort()));
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.put("KASH_BRIDGE_API_KEY", "bench");
+        Process p = Processes.start("bridge", dir, env);
+        List<Double> bridged = new ArrayList<>();
+        try {
+            Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
+            for (EditGenerator.Edit e : edits.subList(calls, 2 * calls)) {
+                long s = System.nanoTime();
+                HttpResponse<String> r = Processes.HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + http + "/api/order-edits")).header("X-API-Key", "bench")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(EditGenerator.json(e))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                bridged.add((System.nanoTime() - s) / 1e6);
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("REST answered " + r.statusCode() + ": " + r.body());
+                }
+            }
+        } finally {
+            Processes.stop(p);
+        }
+        // the first calls warm up both paths: leave out the first 10 %
+        return new double[] {percentile(bridged, 50) - percentile(direct, 50),
+            percentile(bridged, 99) - percentile(direct, 99)};
+    }
+
+    static List<String> bodies(List<EditGenerator.Edit> edits) {
+        List<String> bodies = new ArrayList<>(edits.size());
+        for (EditGenerator.Edit e : edits) {
+            List<OrderLine> lines = new ArrayList<>();
+            for (int l = 0; l < e.titles().size(); l++) {
+                lines.add(OrderLine.free(new BigDecimal(e.prices().get(l)), e.titles().get(l)));
+            }
+            OrderEdit edit = new OrderEdit(e.orderID(), e.payment() ? 3 : -2, e.payment() ? new BigDecimal("1.00") : null,
+                    null, null, null, null, null, null, null, null, null, null, lines);
+            bodies.add(EditOrderEncoder.encode(edit, SHOP, KEY));
+        }
+        return bodies;
+    }
+
+    static void plan(int latency) throws Exception {
+        Processes.post(sim("/simulator/reset"), "{}");
+        Processes.post(sim("/simulator/faults"), "{\"delayMs\":" + latency + "}");
+    }
+
+    static String sim(String path) {
+        return "http://127.0.0.1:" + simPort + path;
+    }
+
+    static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values.subList(values.size() / 10, values.size()));
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static String row(String name, double value, String format, String target) {
+        return "| " + name + " | " + String.format(format, value) + " | " + target + " |\n";
+    }
+
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    static long status(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    static long memoryGb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+            }
+        }
+        return -1;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        }
+    }
+}
