@@ -63,8 +63,10 @@ public class InboxFiles {
         Path target = Paths.get(exchange.getMessage().getHeader(TARGET_HEADER, String.class));
         Files.createDirectories(target.getParent());
         Path report = target.resolveSibling(target.getFileName() + ".result.csv");
+        // written under a temporary name and renamed: whoever watches for the report never reads half of it
+        Path partial = target.resolveSibling("." + target.getFileName() + ".result.csv.part");
         Map<EditStatus, Integer> counts = new EnumMap<>(EditStatus.class);
-        try (Writer w = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(REPORT_COLUMNS).get())) {
             if (!file.isReadable()) {
                 csv.printRecord("", "", "", EditStatus.REJECTED, "file not processed: " + file.unreadableReason(), "",
@@ -83,6 +85,7 @@ public class InboxFiles {
                         o == null ? "" : nz(o.quote()), o == null ? "" : nz(o.paymentLink()));
             }
         }
+        Files.move(partial, report, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         LOG.infof("file %s done: %s; report %s", file.fileName(), counts, report);
     }
 

@@ -21,11 +21,11 @@ public class ApiAuthFilter {
 
     public static final String API_KEY_HEADER = "X-API-Key";
 
-    @ConfigProperty(name = "kash.api.key")
+    @ConfigProperty(name = "kash.rest.api-key")
     Optional<String> apiKey;
-    @ConfigProperty(name = "kash.api.user")
+    @ConfigProperty(name = "kash.rest.user")
     Optional<String> user;
-    @ConfigProperty(name = "kash.api.password")
+    @ConfigProperty(name = "kash.rest.password")
     Optional<String> password;
 
     @ServerRequestFilter(preMatching = true)

@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 /** Starts the packaged application (target/quarkus-app) as its own process, so it can be killed. */
 public final class Processes {
 
-    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private Processes() {
     }
@@ -28,7 +29,10 @@ public final class Processes {
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), name + ".log")));
-        return pb.start();
+        Process process = pb.start();
+        // a failed assertion must not leave a bridge running after the test JVM
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return process;
     }
 
     public static void awaitHttp(String url, int status, Duration max) {
