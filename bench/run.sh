@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: kash-bridge against the raw limit on this machine (see bench/RESULTS.md).
-# Usage: bench/run.sh [-Dbench.edits=2000] [-Dbench.rounds=3] [-Dbench.inFlight=16]
+# Usage: bench/run.sh [-Dbench.edits=8000] [-Dbench.rounds=3] [-Dbench.inFlight=16] [-Dbench.jfr=1]
+# Writes target/bench/RESULTS-table.md; bench/profile.py summarises a JFR recording.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests

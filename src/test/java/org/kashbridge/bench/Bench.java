@@ -37,7 +37,7 @@ public final class Bench {
     static int simPort;
 
     public static void main(String[] args) throws Exception {
-        int edits = Integer.parseInt(System.getProperty("bench.edits", "2000"));
+        int edits = Integer.parseInt(System.getProperty("bench.edits", "8000"));
         int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
         int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
         deleteTree(ROOT);
