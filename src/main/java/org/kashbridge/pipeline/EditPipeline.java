@@ -65,7 +65,16 @@ public class EditPipeline {
         recordLatency(exchange);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String body = SecretMask.apply(exchange.getMessage().getBody(String.class), target.apiKey());
-        envelope(exchange).complete(KashReplyReader.read(status, body));
+        EditEnvelope envelope = envelope(exchange);
+        EditOutcome outcome = KashReplyReader.read(status, body);
+        if (outcome.status() == EditStatus.FAILED && !envelope.getEdit().safeToRepeat()) {
+            // Kash answered 2xx but not in its format: it may well have applied the edit. Sending it again
+            // could record a payment twice, so it goes to review instead of being marked re-sendable.
+            outcome = EditOutcome.ambiguous(outcome.message() + " (" + KashReplyReader.excerpt(body)
+                    + "): the edit may have been applied to order " + envelope.getEdit().orderID()
+                    + "; check the order in Kash, then resolve the review");
+        }
+        envelope.complete(outcome);
     }
 
     /** The call failed for good (retries exhausted, or a permanent HTTP error): FAILED, naming the cause. */
