@@ -7,3 +7,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 java -Xmx1g "$@" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.kashbridge.bench.Bench
+
+# Per-line cost: parse + validate + encode against a bare commons-csv parse (JMH, about 1 minute).
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main \
+  'org.kashbridge.bench.ParseBench' -rf text -rff target/bench/jmh.txt
