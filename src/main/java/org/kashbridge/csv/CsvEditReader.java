@@ -39,8 +39,8 @@ public final class CsvEditReader {
     }
 
     public static CsvEditFile read(Path path, String fileName) throws IOException {
-        boolean validUtf8 = Utf8.isValid(path);
         // Undecodable bytes become U+FFFD so the other rows can still be read; rows holding one are rejected.
+        // Whether the file is valid UTF-8 is checked (a second pass) only once a U+FFFD shows up.
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(path),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {
@@ -58,7 +58,7 @@ public final class CsvEditReader {
             char delimiter = delimiterOf(firstLine);
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
             try (CSVParser parser = CSVParser.parse(reader, format)) {
-                return new Grouping(fileName, validUtf8).readAll(parser);
+                return new Grouping(fileName, path).readAll(parser);
             } catch (UnreadableFileException e) {
                 return CsvEditFile.unreadable(fileName, e.getMessage());
             } catch (java.io.UncheckedIOException | IllegalStateException e) {
@@ -89,13 +89,30 @@ public final class CsvEditReader {
     /** Groups rows into edits. Holds the rows of the file in memory: fine for ERP drops of normal size. */
     private static final class Grouping {
         private final String fileName;
-        private final boolean validUtf8;
+        private final Path path;
+        private Boolean validUtf8;
         private final Map<String, Group> groups = new LinkedHashMap<>();
         private CsvColumns columns;
+        private boolean[] orderLevel;
 
-        Grouping(String fileName, boolean validUtf8) {
+        Grouping(String fileName, Path path) {
             this.fileName = fileName;
-            this.validUtf8 = validUtf8;
+            this.path = path;
+        }
+
+        /** True when a value holds U+FFFD that came from undecodable bytes (not from the file's own text). */
+        private boolean undecodable(String value) {
+            if (value.indexOf(REPLACEMENT) < 0) {
+                return false;
+            }
+            if (validUtf8 == null) {
+                try {
+                    validUtf8 = Utf8.isValid(path);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return !validUtf8;
         }
 
         CsvEditFile readAll(CSVParser parser) {
@@ -103,10 +120,16 @@ public final class CsvEditReader {
                 int row = (int) record.getRecordNumber();
                 List<String> values = record.toList();
                 if (columns == null) {
-                    if (!validUtf8 && values.stream().anyMatch(v -> v.indexOf(REPLACEMENT) >= 0)) {
-                        throw new UnreadableFileException("the header row is not valid UTF-8: save the file as UTF-8");
+                    for (String v : values) {
+                        if (undecodable(v)) {
+                            throw new UnreadableFileException("the header row is not valid UTF-8: save the file as UTF-8");
+                        }
                     }
                     columns = CsvColumns.of(values);
+                    orderLevel = new boolean[columns.names.length];
+                    for (int i = 0; i < orderLevel.length; i++) {
+                        orderLevel[i] = isOrderLevel(columns.names[i]);
+                    }
                     continue;
                 }
                 row(row, values);
@@ -144,21 +167,19 @@ public final class CsvEditReader {
                 group.input.error(new FieldError(where, keyColumn, "is empty: every row needs its " + keyColumn));
                 return;
             }
-            if (!validUtf8) {
-                // The edit is rejected; the row is still read so that the report shows the rest of it.
-                for (int i = 0; i < values.size(); i++) {
-                    if (values.get(i).indexOf(REPLACEMENT) >= 0) {
-                        group.input.error(new FieldError(where, columns.names[i],
-                                "contains bytes that are not valid UTF-8 (save the file as UTF-8)"));
-                    }
+            // A row with undecodable bytes rejects its edit; the row is still read so the report shows the rest.
+            for (int i = 0; i < values.size(); i++) {
+                if (undecodable(values.get(i))) {
+                    group.input.error(new FieldError(where, columns.names[i],
+                            "contains bytes that are not valid UTF-8 (save the file as UTF-8)"));
                 }
             }
             for (int i = 0; i < values.size(); i++) {
                 String name = columns.names[i];
-                if (isOrderLevel(name)) {
+                if (orderLevel[i]) {
                     String v = values.get(i).trim();
                     if (!v.isEmpty()) {
-                        group.offer(name, v, row);
+                        group.offer(name, v, row, where);
                     }
                 }
             }
@@ -226,10 +247,10 @@ public final class CsvEditReader {
             this.key = key;
         }
 
-        void offer(String field, String value, int row) {
+        void offer(String field, String value, int row, String where) {
             EditInput.Value first = input.field(field);
             if (first == null) {
-                input.put(field, value, "row " + row);
+                input.put(field, value, where);
             }
             given.computeIfAbsent(field, f -> new ArrayList<>()).add(new RowValue(row, value));
         }
@@ -237,7 +258,11 @@ public final class CsvEditReader {
         EditEnvelope toEnvelope(String fileName) {
             for (Map.Entry<String, List<RowValue>> e : given.entrySet()) {
                 List<RowValue> vs = e.getValue();
-                if (vs.stream().map(RowValue::value).distinct().count() > 1) {
+                boolean conflict = false;
+                for (RowValue v : vs) {
+                    conflict |= !v.value().equals(vs.get(0).value());
+                }
+                if (conflict) {
                     String parts = vs.stream().map(v -> "row " + v.row() + " '" + v.value() + "'")
                             .collect(Collectors.joining(", "));
                     String where = "rows " + vs.stream().map(v -> String.valueOf(v.row())).distinct()
@@ -246,9 +271,11 @@ public final class CsvEditReader {
                             + "; the rows of one edit must agree on order-level fields"));
                 }
             }
-            String detail = (rows.size() == 1 ? "row " : "rows ")
-                    + rows.stream().map(String::valueOf).collect(Collectors.joining(", "));
-            return new EditEnvelope(key, new EditSource("file", fileName, detail), input, List.copyOf(rows));
+            StringBuilder detail = new StringBuilder(rows.size() == 1 ? "row " : "rows ");
+            for (int i = 0; i < rows.size(); i++) {
+                detail.append(i == 0 ? "" : ", ").append(rows.get(i));
+            }
+            return new EditEnvelope(key, new EditSource("file", fileName, detail.toString()), input, rows);
         }
     }
 }

@@ -39,10 +39,22 @@ public final class FormFields {
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            sb.append(URLEncoder.encode(f.name(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(f.value(), StandardCharsets.UTF_8));
+            sb.append(encode(f.name())).append('=').append(encode(f.value()));
         }
         return sb.toString();
+    }
+
+    /** URLEncoder's output, without its allocations for the common case of nothing to encode. */
+    private static String encode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '-' || c == '*' || c == '_';
+            if (!safe) {
+                return URLEncoder.encode(s, StandardCharsets.UTF_8);
+            }
+        }
+        return s;
     }
 
     /** The same fields with the API key replaced by {@value #MASK}: what archives, reports and dry runs show. */

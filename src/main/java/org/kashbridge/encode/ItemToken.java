@@ -31,7 +31,20 @@ public final class ItemToken {
     }
 
     public static String sanitizeTitle(String title) {
-        return title == null ? "" : UNSAFE_IN_TITLE.matcher(title).replaceAll(" ");
+        if (title == null) {
+            return "";
+        }
+        char[] chars = null;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c == '_' || Character.isISOControl(c)) {
+                if (chars == null) {
+                    chars = title.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? title : new String(chars);
     }
 
     public static String format(OrderLine line) {

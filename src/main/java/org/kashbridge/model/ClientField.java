@@ -14,14 +14,17 @@ public enum ClientField {
     private static final Map<String, ClientField> BY_LOWER = Stream.of(values())
             .collect(Collectors.toMap(f -> f.name().toLowerCase(Locale.ROOT), Function.identity()));
 
+    private final String formKey = "client[" + name() + "]";
+    private final String path = "client." + name();
+
     /** Form key as Kash expects it, e.g. {@code client[nom]}. */
     public String formKey() {
-        return "client[" + name() + "]";
+        return formKey;
     }
 
     /** Canonical source name used by CSV headers and JSON paths, e.g. {@code client.nom}. */
     public String path() {
-        return "client." + name();
+        return path;
     }
 
     public static ClientField byNameIgnoreCase(String name) {

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.kashbridge.encode.Decimals;
 import org.kashbridge.encode.ItemToken;
@@ -21,7 +20,21 @@ import org.kashbridge.model.OrderLine;
  */
 public final class EditValidator {
 
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+    /** An optional minus and 1 to 18 digits (what fits a long); no regex: this runs for every value. */
+    static boolean isInteger(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        int digits = s.length() - start;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The result: exactly one of {@code edit} or a non-empty {@code errors}. */
     public record Result(OrderEdit edit, List<FieldError> errors) {
@@ -136,7 +149,7 @@ public final class EditValidator {
                 }
                 return null;
             }
-            if (!INTEGER.matcher(v).matches()) {
+            if (!isInteger(v)) {
                 fail(input, field, rule + ", got '" + v + "'");
                 return null;
             }
@@ -206,7 +219,7 @@ public final class EditValidator {
                 }
             } else if (id == null) {
                 errors.add(new FieldError(in.where(), path + ".id", "is required for " + type + " lines"));
-            } else if (!INTEGER.matcher(id).matches() || Long.parseLong(id) <= 0) {
+            } else if (!isInteger(id) || Long.parseLong(id) <= 0) {
                 errors.add(new FieldError(in.where(), path + ".id", "must be a positive integer, got '" + id + "'"));
             } else {
                 parsedId = Long.parseLong(id);
@@ -246,7 +259,7 @@ public final class EditValidator {
                 } else {
                     for (String v : in.variations()) {
                         String t = blankToNull(v);
-                        if (t == null || !INTEGER.matcher(t).matches() || Long.parseLong(t) <= 0) {
+                        if (t == null || !isInteger(t) || Long.parseLong(t) <= 0) {
                             errors.add(new FieldError(in.where(), path + ".variations",
                                     "each variation must be a positive integer id, got '" + v + "'"));
                         } else {
