@@ -41,21 +41,10 @@ public final class Bench {
         int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
         int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
         deleteTree(ROOT);
-        Files.createDirectories(ROOT.resolve("no-routes"));
         simPort = FreePortResource.freePort();
-        Map<String, String> simEnv = new HashMap<>();
-        simEnv.put("KASH_SIMULATOR", "true");
-        simEnv.put("KASH_SHOP_ID", SHOP);
-        simEnv.put("KASH_API_KEY", KEY);
-        simEnv.put("QUARKUS_HTTP_PORT", String.valueOf(simPort));
-        simEnv.put("KASH_BROKER_EMBEDDED", "false");
-        simEnv.put("KASH_DATA_DIR", ROOT.resolve("simulator/data").toString());
-        simEnv.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + ROOT.resolve("no-routes") + "/*.camel.yaml");
-        simEnv.put("QUARKUS_LOG_LEVEL", "WARN");
-        Process simulator = Processes.start("simulator", ROOT.resolve("simulator"), simEnv);
+        Process simulator = Processes.simulator(ROOT, simPort, SHOP, KEY);
         StringBuilder out = new StringBuilder();
         try {
-            Processes.awaitHttp(sim("/simulator/stats"), 200, Duration.ofSeconds(60));
             Map<String, List<Double>> figures = new HashMap<>();
             long orderBase = 10_000_000;
             // warm the raw loop's own JVM first, as the bridge gets a warm-up file
@@ -119,19 +108,10 @@ public final class Bench {
     static BridgeRun bridge(String name, List<EditGenerator.Edit> edits, int inFlight) throws Exception {
         Path dir = ROOT.resolve(name);
         int http = FreePortResource.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("KASH_SIMULATOR", "false");
-        env.put("KASH_BASE_URL", "http://127.0.0.1:" + simPort);
-        env.put("KASH_SHOP_ID", SHOP);
-        env.put("KASH_API_KEY", KEY);
-        env.put("KASH_DATA_DIR", dir.resolve("data").toString());
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
-        env.put("KASH_BROKER_PORT", String.valueOf(FreePortResource.freePort()));
+        Map<String, String> env = bridgeEnv(dir, http);
         env.put("KASH_CONCURRENCY", String.valueOf(inFlight));
         env.put("KASH_INBOX_POLL_MS", "100");
         env.put("KASH_INBOX_STABLE_MS", "100");
-        env.put("QUARKUS_LOG_LEVEL", "WARN");
-        env.put("KASH_BRIDGE_API_KEY", "bench");
         if (System.getProperty("bench.jfr") != null) {
             // -Dbench.jfr: record a JFR profile of each bridge run (where the time goes per edit)
             env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + dir.toAbsolutePath().resolve("bridge.jfr")
@@ -194,16 +174,7 @@ public final class Bench {
             direct.add((System.nanoTime() - s) / 1e6);
         }
         int http = FreePortResource.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("KASH_SIMULATOR", "false");
-        env.put("KASH_BASE_URL", "http://127.0.0.1:" + simPort);
-        env.put("KASH_SHOP_ID", SHOP);
-        env.put("KASH_API_KEY", KEY);
-        env.put("KASH_DATA_DIR", dir.resolve("data").toString());
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
-        env.put("KASH_BROKER_PORT", String.valueOf(FreePortResource.freePort()));
-        env.put("QUARKUS_LOG_LEVEL", "WARN");
-        env.put("KASH_BRIDGE_API_KEY", "bench");
+        Map<String, String> env = bridgeEnv(dir, http);
         Process p = Processes.start("bridge", dir, env);
         List<Double> bridged = new ArrayList<>();
         try {
@@ -226,6 +197,21 @@ public final class Bench {
         // the first calls warm up both paths: leave out the first 10 %
         return new double[] {percentile(bridged, 50) - percentile(direct, 50),
             percentile(bridged, 99) - percentile(direct, 99)};
+    }
+
+    /** The bridge pointed at the simulator, on its own ports and data folder, logging only warnings. */
+    static Map<String, String> bridgeEnv(Path dir, int http) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KASH_SIMULATOR", "false");
+        env.put("KASH_BASE_URL", "http://127.0.0.1:" + simPort);
+        env.put("KASH_SHOP_ID", SHOP);
+        env.put("KASH_API_KEY", KEY);
+        env.put("KASH_DATA_DIR", dir.resolve("data").toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
+        env.put("KASH_BROKER_PORT", String.valueOf(FreePortResource.freePort()));
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.put("KASH_BRIDGE_API_KEY", "bench");
+        return env;
     }
 
     static List<String> bodies(List<EditGenerator.Edit> edits) {

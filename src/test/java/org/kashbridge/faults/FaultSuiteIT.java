@@ -59,20 +59,10 @@ class FaultSuiteIT {
     @BeforeAll
     static void startSimulator() throws Exception {
         deleteTree(ROOT);
-        Files.createDirectories(ROOT.resolve("no-routes"));
         mail = new GreenMail(new ServerSetup(FreePortResource.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         simPort = FreePortResource.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("KASH_SIMULATOR", "true");
-        env.put("KASH_SHOP_ID", "fault-shop");
-        env.put("KASH_API_KEY", KEY);
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(simPort));
-        env.put("KASH_BROKER_EMBEDDED", "false");
-        env.put("KASH_DATA_DIR", ROOT.resolve("simulator/data").toString());
-        env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + ROOT.resolve("no-routes") + "/*.camel.yaml");
-        simulator = Processes.start("simulator", ROOT.resolve("simulator"), env);
-        Processes.awaitHttp(sim("/simulator/stats"), 200, Duration.ofSeconds(60));
+        simulator = Processes.simulator(ROOT, simPort, "fault-shop", KEY);
     }
 
     @AfterAll
@@ -272,6 +262,11 @@ class FaultSuiteIT {
                 + (ok ? "pass" : "FAIL") + " |");
     }
 
+    static void awaitRequests(int n) {
+        await().atMost(Duration.ofMinutes(2)).until(() -> JSON.readTree(Processes.get(sim("/simulator/stats")))
+                .get("requests").asInt() >= n);
+    }
+
     static void plan(String json) throws Exception {
         Processes.post(sim("/simulator/reset"), "{}");
         Processes.post(sim("/simulator/faults"), json);
@@ -443,8 +438,7 @@ class FaultSuiteIT {
         Bridge b = new Bridge("case08").start();
         List<Long> ids = ids(800_000, 400);
         b.drop("c8.csv", csv(ids, true));
-        await().atMost(Duration.ofMinutes(2)).until(() -> JSON.readTree(Processes.get(sim("/simulator/stats")))
-                .get("requests").asInt() >= 150);
+        awaitRequests(150);
         b.kill();
         b.start();
         b.awaitReport("c8.csv", Duration.ofMinutes(3));
@@ -463,8 +457,7 @@ class FaultSuiteIT {
         Bridge b = new Bridge("case09").start();
         List<Long> ids = ids(900_000, N);
         b.send(jsonEdits(ids));
-        await().atMost(Duration.ofMinutes(2)).until(() -> JSON.readTree(Processes.get(sim("/simulator/stats")))
-                .get("requests").asInt() >= 60);
+        awaitRequests(60);
         b.kill();
         b.start();
         await().atMost(Duration.ofMinutes(3)).until(() -> reconcile(b, ids).lost() == 0);
@@ -483,8 +476,7 @@ class FaultSuiteIT {
         Bridge b = new Bridge("case10").start();
         List<Long> ids = ids(1_000_000, N);
         b.send(jsonEdits(ids));
-        await().atMost(Duration.ofMinutes(2)).until(() -> JSON.readTree(Processes.get(sim("/simulator/stats")))
-                .get("requests").asInt() >= 40);
+        awaitRequests(40);
         b.stop(); // the embedded broker stops with the rest of the queue in its journal
         b.start();
         await().atMost(Duration.ofMinutes(3)).until(() -> reconcile(b, ids).lost() == 0);
@@ -595,8 +587,7 @@ class FaultSuiteIT {
                 + ",file:" + blocked.resolve("dead-letters") + ",direct:alert-mail").start();
         List<Long> ids = ids(1_500_000, N);
         b.drop("c15.csv", csv(ids, true));
-        await().atMost(Duration.ofMinutes(2)).until(() -> JSON.readTree(Processes.get(sim("/simulator/stats")))
-                .get("requests").asInt() >= N);
+        awaitRequests(N);
         boolean heldBack = Files.exists(b.inbox().resolve("c15.csv"));
         Files.delete(blocked); // the destination comes back
         b.awaitReport("c15.csv", Duration.ofMinutes(3));

@@ -35,6 +35,22 @@ public final class Processes {
         return process;
     }
 
+    /** The packaged jar as a simulator only: no routes, no broker; shop and key are the ones it accepts. */
+    public static Process simulator(Path root, int port, String shop, String key) throws IOException {
+        Files.createDirectories(root.resolve("no-routes"));
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("KASH_SIMULATOR", "true");
+        env.put("KASH_SHOP_ID", shop);
+        env.put("KASH_API_KEY", key);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("KASH_BROKER_EMBEDDED", "false");
+        env.put("KASH_DATA_DIR", root.resolve("simulator/data").toString());
+        env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + root.resolve("no-routes") + "/*.camel.yaml");
+        Process p = start("simulator", root.resolve("simulator"), env);
+        awaitHttp("http://127.0.0.1:" + port + "/simulator/stats", 200, Duration.ofSeconds(60));
+        return p;
+    }
+
     public static void awaitHttp(String url, int status, Duration max) {
         await().atMost(max).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
