@@ -73,6 +73,11 @@ public final class Bench {
                             raw, run.rate, run.rate / raw);
                 }
             }
+            // the other sources, at 20 ms with the same number in flight: one run each
+            plan(20);
+            double restRate = restThroughput(EditGenerator.edits(77, edits / 2, 3, 0.2, 80_000_000), inFlight);
+            plan(20);
+            double jmsRate = jmsThroughput(EditGenerator.edits(78, edits / 2, 3, 0.2, 70_000_000), inFlight);
             double[] rest = restLatency(300);
             out.append("# kash-bridge benchmark results\n\n")
                     .append("Date: ").append(LocalDate.now()).append(". Machine: ")
@@ -88,6 +93,10 @@ public final class Bench {
                     .append(row("raw loop, 20 ms latency (edits/s)", median(figures.get("raw20")), "%.0f", ""))
                     .append(row("kash-bridge CSV drop, 20 ms latency (edits/s)", median(figures.get("bridge20")), "%.0f", ""))
                     .append(row("**throughput ratio at 20 ms**", median(figures.get("ratio20")), "%.2f", ">= 0.95"))
+                    .append(row("kash-bridge REST, 20 ms latency, " + inFlight + " concurrent callers (edits/s)", restRate,
+                            "%.0f", "compare with the raw loop at 20 ms"))
+                    .append(row("kash-bridge JMS, 20 ms latency, " + inFlight + " consumers (edits/s)", jmsRate, "%.0f",
+                            "compare with the raw loop at 20 ms"))
                     .append(row("CPU seconds per 1,000 edits (bridge process)", median(figures.get("cpu")), "%.2f", ""))
                     .append(row("peak RSS while processing (MB)", median(figures.get("peakRss")), "%.0f", ""))
                     .append(row("start to ready, health endpoint up (ms)", median(figures.get("startup")), "%.0f",
@@ -157,6 +166,74 @@ public final class Bench {
         }
         return new BridgeRun(edits.size() / seconds, (cpu1 - cpu0) / 100.0 / edits.size() * 1000, peak, startupMs,
                 idleRss);
+    }
+
+    /** Edits per second through POST /api/order-edits with {@code callers} clients at once. */
+    static double restThroughput(List<EditGenerator.Edit> edits, int callers) throws Exception {
+        Path dir = ROOT.resolve("rest-throughput");
+        int http = FreePortResource.freePort();
+        Process p = Processes.start("bridge", dir, bridgeEnv(dir, http));
+        try {
+            Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < callers; w++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < edits.size(); i = next.getAndIncrement()) {
+                        HttpResponse<String> r = Processes.HTTP.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + http + "/api/order-edits")).header("X-API-Key", "bench")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(EditGenerator.json(edits.get(i)))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException("REST answered " + r.statusCode());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : workers) {
+                f.get();
+            }
+            pool.shutdown();
+            return edits.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            Processes.stop(p);
+        }
+    }
+
+    /** Edits per second from the JMS queue with {@code consumers} consumers, timed until the last outcome. */
+    static double jmsThroughput(List<EditGenerator.Edit> edits, int consumers) throws Exception {
+        Path dir = ROOT.resolve("jms-throughput");
+        int http = FreePortResource.freePort();
+        int broker = FreePortResource.freePort();
+        Map<String, String> env = bridgeEnv(dir, http);
+        env.put("KASH_BROKER_PORT", String.valueOf(broker));
+        env.put("KASH_JMS_CONSUMERS", String.valueOf(consumers));
+        Process p = Processes.start("bridge", dir, env);
+        try {
+            Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
+            long start = System.nanoTime();
+            try (var cf = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker);
+                    jakarta.jms.JMSContext ctx = cf.createContext()) {
+                var queue = ctx.createQueue("kash.order-edits");
+                var producer = ctx.createProducer();
+                for (EditGenerator.Edit e : edits) {
+                    producer.send(queue, EditGenerator.json(e));
+                }
+                var results = ctx.createConsumer(ctx.createQueue("kash.order-edits.results"));
+                for (int i = 0; i < edits.size(); i++) {
+                    if (results.receive(60_000) == null) {
+                        throw new IllegalStateException("JMS: only " + i + " of " + edits.size() + " outcomes");
+                    }
+                }
+            }
+            return edits.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            Processes.stop(p);
+        }
     }
 
     /** p50 and p99 of (bridge REST call) minus the same of (direct call to the simulator), sequential calls. */
