@@ -45,6 +45,7 @@ public class IdempotencyGate {
     public void check(Exchange exchange) {
         EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
         String fingerprint = fingerprint(e);
+        e.useFingerprint(fingerprint); // computed once per edit; record() reuses it
         String key = e.getIdempotencyKey() != null ? e.getIdempotencyKey() : "content:" + fingerprint;
         e.useIdempotencyKey(key);
         Optional<LedgerEntry> known = ledger.find(key);
@@ -95,7 +96,7 @@ public class IdempotencyGate {
             case AMBIGUOUS -> LedgerState.AMBIGUOUS;
             default -> LedgerState.FAILED;
         };
-        ledger.record(new LedgerEntry(e.getIdempotencyKey(), state, e.getEdit() == null ? null : fingerprint(e),
+        ledger.record(new LedgerEntry(e.getIdempotencyKey(), state, e.getEdit() == null ? null : e.getFingerprint(),
                 records.replyJson(e), records.original(e), e.getAttempts(), Instant.now()));
     }
 

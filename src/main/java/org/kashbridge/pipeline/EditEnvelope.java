@@ -23,6 +23,7 @@ public final class EditEnvelope {
     private String original;
     private String idempotencyKey;
     private boolean explicitKey;
+    private String fingerprint;
     private final Instant receivedAt = Instant.now();
     private OrderEdit edit;
     private List<FieldError> errors = List.of();
@@ -64,6 +65,15 @@ public final class EditEnvelope {
         this.idempotencyKey = key;
         this.explicitKey = explicit;
         return this;
+    }
+
+    /** Hash of the content sent (credentials left out), set by the ledger check. */
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    public void useFingerprint(String fingerprint) {
+        this.fingerprint = fingerprint;
     }
 
     public void useIdempotencyKey(String key) {
