@@ -16,7 +16,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.kashbridge.csv.CsvEditFile;
+import org.kashbridge.csv.InboxFile;
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.pipeline.EditOutcome;
@@ -93,19 +93,11 @@ public class AlertMails {
 
     /** Summary of a processed file; null (nothing to send) when every edit went through. */
     public String fileSummary(Exchange exchange) {
-        CsvEditFile file = exchange.getMessage().getBody(CsvEditFile.class);
+        InboxFile file = exchange.getMessage().getBody(InboxFile.class);
         Map<EditStatus, Integer> counts = new EnumMap<>(EditStatus.class);
-        StringBuilder failed = new StringBuilder();
-        for (EditEnvelope e : file.edits()) {
-            EditStatus s = e.getOutcome() == null ? EditStatus.FAILED : e.getOutcome().status();
-            counts.merge(s, 1, Integer::sum);
-            if (s != EditStatus.OK) {
-                failed.append("  ").append(e.getSource().detail()).append(", edit ").append(e.getEditKey()).append(": ")
-                        .append(s).append(": ").append(e.getOutcome() == null ? "no outcome" : e.getOutcome().message())
-                        .append('\n');
-            }
-        }
-        if (file.isReadable() && failed.length() == 0) {
+        counts.putAll(file.counts());
+        String failed = file.failureLines();
+        if (file.isReadable() && failed.isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder("File ").append(file.fileName()).append(" was processed with failures.\n\n");
@@ -113,11 +105,14 @@ public class AlertMails {
             text.append("The file could not be read and nothing in it was sent:\n  ").append(file.unreadableReason())
                     .append('\n');
         } else {
-            text.append("Edits: ").append(file.edits().size());
+            text.append("Edits: ").append(file.editCount());
             counts.forEach((s, n) -> text.append(", ").append(s).append(' ').append(n));
             text.append("\n\nFailed rows:\n").append(failed);
+            if (file.unlistedFailures() > 0) {
+                text.append("  ... and ").append(file.unlistedFailures()).append(" more (see the report)\n");
+            }
         }
-        text.append("\nThe full report is ").append(file.fileName()).append(".result.csv beside the processed file.\n");
+        text.append("\nThe full report is ").append(file.reportPath().getFileName()).append(" beside the processed file.\n");
         headers(exchange, "[kash-bridge] " + file.fileName() + ": " + (file.isReadable() ? counts.toString()
                 : "unreadable"));
         return SecretMask.apply(text.toString(), target.apiKey());

@@ -3,10 +3,8 @@ package org.kashbridge.csv;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.kashbridge.model.ClientField;
 import org.kashbridge.validate.OrderField;
 
 /**
@@ -15,10 +13,7 @@ import org.kashbridge.validate.OrderField;
  */
 final class CsvColumns {
 
-    /** Line-level columns. */
-    enum LineColumn { item, itemType, itemId, quantity, title, price, variations }
-
-    static final String EDIT_ID = "editId";
+    static final String EDIT_ID = CanonicalFields.EDIT_ID;
 
     /** Canonical field name per column index (orderID, client.nom, item, editId...). */
     final String[] names;
@@ -65,40 +60,19 @@ final class CsvColumns {
         if (!seen.containsKey(org.kashbridge.validate.OrderField.orderID.name())) {
             throw new UnreadableFileException("the header has no orderID column");
         }
-        if (seen.containsKey(LineColumn.item.name()) && seen.containsKey(LineColumn.itemType.name())) {
-            // Both are allowed in one file, one per row: nothing to check here.
-        }
         return new CsvColumns(names);
     }
 
     static String canonical(String raw) {
-        String lower = raw.toLowerCase(Locale.ROOT);
-        OrderField order = OrderField.byNameIgnoreCase(lower);
-        if (order != null) {
-            return order.name();
-        }
-        if (lower.startsWith("client.")) {
-            ClientField c = ClientField.byNameIgnoreCase(lower.substring("client.".length()));
-            return c == null ? null : c.path();
-        }
-        for (LineColumn l : LineColumn.values()) {
-            if (l.name().equalsIgnoreCase(lower)) {
-                return l.name();
-            }
-        }
-        return EDIT_ID.equalsIgnoreCase(lower) ? EDIT_ID : null;
+        return CanonicalFields.canonical(raw);
     }
 
     static String known() {
-        List<String> all = new ArrayList<>();
-        for (OrderField f : OrderField.values()) {
-            all.add(f.name());
-        }
-        all.add("client.<" + ClientField.nom + "|" + ClientField.prenom + "|...|" + ClientField.lng + ">");
-        for (LineColumn l : LineColumn.values()) {
-            all.add(l.name());
-        }
-        all.add(EDIT_ID);
-        return String.join(", ", all);
+        return CanonicalFields.known();
+    }
+
+    /** Columns already in canonical names (a layout's output). */
+    static CsvColumns ofCanonical(List<String> names) {
+        return new CsvColumns(names.toArray(String[]::new));
     }
 }

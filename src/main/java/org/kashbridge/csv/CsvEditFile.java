@@ -1,9 +1,6 @@
 package org.kashbridge.csv;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.kashbridge.pipeline.EditEnvelope;
 
@@ -17,18 +14,9 @@ public record CsvEditFile(String fileName, List<EditEnvelope> edits, String unre
         return unreadableReason == null;
     }
 
-    /**
-     * The edits grouped into lanes, one per order, each in file order: lanes run in parallel
-     * (kash.concurrency), the edits of one lane one after another.
-     */
+    /** The edits in lanes, one per order (see {@link Lanes}). */
     public List<List<EditEnvelope>> getLanes() {
-        Map<String, List<EditEnvelope>> lanes = new LinkedHashMap<>();
-        for (EditEnvelope e : edits) {
-            var orderID = e.getInput().field("orderID");
-            String lane = orderID == null ? "edit:" + e.getEditKey() : orderID.text().trim();
-            lanes.computeIfAbsent(lane, k -> new ArrayList<>()).add(e);
-        }
-        return new ArrayList<>(lanes.values());
+        return Lanes.of(edits);
     }
 
     static CsvEditFile unreadable(String fileName, String reason) {

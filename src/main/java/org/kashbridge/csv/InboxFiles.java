@@ -1,31 +1,29 @@
 package org.kashbridge.csv;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import io.quarkus.arc.Unremovable;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditOutcome;
-import org.kashbridge.pipeline.EditStatus;
+import org.kashbridge.layout.Layouts;
 
 /**
- * The file side of the CSV drop (routes/csv-inbox.camel.yaml): reads a dropped file into edits, then
- * writes {@code <file>.result.csv} and names where the file goes: the done folder, or the failed folder
- * when it could not be read at all. Target names never overwrite anything: a clash gets a numbered name.
+ * The file side of the inbox (routes/csv-inbox.camel.yaml): finds a dropped file's layout from its folder,
+ * reads it (pass one), hands its edits out batch by batch, writes {@code <file>.result.csv} as batches
+ * finish, and names where the file goes: done/, failed/ when it could not be read at all, or dry-run/.
+ * Target names never overwrite anything: a clash gets a numbered name.
  */
 @ApplicationScoped
 @Named("inboxFiles")
@@ -34,63 +32,96 @@ public class InboxFiles {
 
     /** Header holding the absolute path the file consumer moves the processed file to. */
     public static final String TARGET_HEADER = "KashFileTarget";
-    static final String[] REPORT_COLUMNS = {"editKey", "orderID", "rows", "status", "message", "invoice", "quote",
-        "paymentLink"};
+    /** Header set to true for files dropped in a dry-run folder: nothing is sent. */
+    public static final String DRY_RUN_HEADER = "KashDryRun";
+    /** Exchange property holding the {@link InboxFile}, for the batch steps. */
+    public static final String FILE_PROPERTY = "kashInboxFile";
     private static final Logger LOG = Logger.getLogger(InboxFiles.class);
 
+    @ConfigProperty(name = "kash.inbox.dir")
+    String inboxDir;
     @ConfigProperty(name = "kash.done.dir")
     String doneDir;
     @ConfigProperty(name = "kash.failed.dir")
     String failedDir;
+    @ConfigProperty(name = "kash.dry-run.dir")
+    String dryRunDir;
+    @ConfigProperty(name = "kash.work.dir")
+    String workDir;
+    @ConfigProperty(name = "kash.inbox.batch-bytes")
+    long batchBytes;
+    @Inject
+    Layouts layouts;
 
-    public CsvEditFile read(Exchange exchange) throws IOException {
+    /** Work folders left by a stopped process hold nothing needed: the file is still in the inbox. */
+    void onStart(@Observes StartupEvent start) throws IOException {
+        Path work = Paths.get(workDir);
+        if (Files.isDirectory(work)) {
+            try (var old = Files.list(work)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    if (p.getFileName().toString().startsWith("inbox-")) {
+                        deleteTree(p);
+                    }
+                }
+            }
+        }
+    }
+
+    public InboxFile open(Exchange exchange) throws IOException {
         Path path = Paths.get(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        CsvEditFile file = CsvEditReader.read(path, name);
-        Path target = uniqueTarget(Paths.get(file.isReadable() ? doneDir : failedDir), name);
+        String baseName = path.getFileName().toString();
+        Path relative = Paths.get(inboxDir).toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize());
+        List<String> folders = new ArrayList<>();
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            folders.add(relative.getName(i).toString());
+        }
+        Layouts.Resolution r = layouts.resolve(folders, baseName);
+        String name = r.folder().isEmpty() ? baseName : r.folder() + "/" + baseName;
+        Path work = Paths.get(workDir).resolve("inbox-" + UUID.randomUUID());
+        StagedFile staged = r.error() != null ? StagedFile.unreadable(name, r.error())
+                : CsvEditReader.stage(path, r.layout(), name, work, batchBytes);
+        Path dir = Paths.get(r.dryRun() ? dryRunDir : staged.isReadable() ? doneDir : failedDir).resolve(r.folder());
+        Path target = uniqueTarget(dir, baseName);
         exchange.getMessage().setHeader(TARGET_HEADER, target.toAbsolutePath().toString());
-        if (file.isReadable()) {
-            LOG.infof("file %s: %d edits", name, file.edits().size());
+        exchange.getMessage().setHeader(DRY_RUN_HEADER, r.dryRun());
+        InboxFile file = new InboxFile(name, r.dryRun(), staged, target, work);
+        exchange.setProperty(FILE_PROPERTY, file);
+        if (staged.isReadable()) {
+            LOG.infof("file %s%s: %d rows (%s), %d batch(es)", name, r.dryRun() ? " (dry run: nothing is sent)" : "",
+                    staged.rowCount(), r.layout().describe(), staged.bucketCount());
         } else {
-            LOG.errorf("file %s cannot be read: %s; moving it to %s", name, file.unreadableReason(), target);
+            LOG.errorf("file %s cannot be read: %s; moving it to %s", name, staged.unreadableReason(), target);
         }
         return file;
     }
 
-    /** Writes the result report beside the target; call after every edit of the file has an outcome. */
-    public void writeReport(Exchange exchange) throws IOException {
-        CsvEditFile file = exchange.getMessage().getBody(CsvEditFile.class);
-        Path target = Paths.get(exchange.getMessage().getHeader(TARGET_HEADER, String.class));
-        Files.createDirectories(target.getParent());
-        Path report = target.resolveSibling(target.getFileName() + ".result.csv");
-        // written under a temporary name and renamed: whoever watches for the report never reads half of it
-        Path partial = target.resolveSibling("." + target.getFileName() + ".result.csv.part");
-        Map<EditStatus, Integer> counts = new EnumMap<>(EditStatus.class);
-        try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(REPORT_COLUMNS).get())) {
-            if (!file.isReadable()) {
-                csv.printRecord("", "", "", EditStatus.REJECTED, "file not processed: " + file.unreadableReason(), "",
-                        "", "");
-                counts.put(EditStatus.REJECTED, 1);
-            }
-            for (EditEnvelope e : file.edits()) {
-                EditOutcome o = e.getOutcome();
-                EditStatus status = o == null ? EditStatus.FAILED : o.status();
-                counts.merge(status, 1, Integer::sum);
-                Object orderID = o != null && o.orderID() != null ? o.orderID()
-                        : e.getInput().field("orderID") == null ? "" : e.getInput().field("orderID").text();
-                csv.printRecord(e.getEditKey(), orderID,
-                        e.getRows().stream().map(String::valueOf).collect(Collectors.joining(" ")), status,
-                        o == null ? "no outcome" : nz(o.message()), o == null ? "" : nz(o.invoice()),
-                        o == null ? "" : nz(o.quote()), o == null ? "" : nz(o.paymentLink()));
-            }
-        }
-        Files.move(partial, report, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        LOG.infof("file %s done: %s; report %s", file.fileName(), counts, report);
+    /** A batch has every outcome: its report lines are written. Body: the {@link InboxFile.Batch}. */
+    public void batchDone(Exchange exchange) throws IOException {
+        InboxFile.Batch batch = exchange.getMessage().getBody(InboxFile.Batch.class);
+        batch.file().batchDone(batch.edits());
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    /** Completes the report beside the target; call after every batch. Body: the {@link InboxFile}. */
+    public void writeReport(Exchange exchange) throws IOException {
+        InboxFile file = exchange.getMessage().getBody(InboxFile.class);
+        try {
+            file.finish();
+        } finally {
+            deleteTree(file.workDir());
+        }
+        LOG.infof("file %s done: %s; report %s", file.fileName(), file.isReadable() ? file.counts() : "unreadable",
+                file.reportPath());
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(q);
+            }
+        }
     }
 
     /** {@code dir/name}, or {@code dir/name-1.ext}, {@code -2}... when that name (or its report) is taken. */

@@ -29,6 +29,7 @@ public final class EditEnvelope {
     private List<FieldError> errors = List.of();
     private EditOutcome outcome;
     private int attempts;
+    private String preview;
 
     public EditEnvelope(String editKey, EditSource source, EditInput input) {
         this(editKey, source, input, List.of());
@@ -130,6 +131,15 @@ public final class EditEnvelope {
     /** True while no outcome is decided yet (the ledger may decide one before the call). */
     public boolean isPending() {
         return outcome == null;
+    }
+
+    /** Dry runs: the form body that would have been sent, key masked. */
+    public String getPreview() {
+        return preview;
+    }
+
+    void preview(String form) {
+        this.preview = form;
     }
 
     public int getAttempts() {

@@ -11,5 +11,7 @@ public enum EditStatus {
     /** Kash may or may not have applied it (no reply after sending): never re-sent automatically; see data/review. */
     AMBIGUOUS,
     /** Already applied earlier under the same idempotency key (or the same content): not sent again. */
-    DUPLICATE
+    DUPLICATE,
+    /** Dry run: valid, and this is what would have been sent; nothing was sent. */
+    WOULD_SEND
 }

@@ -178,7 +178,7 @@ public class OrderEditResource {
 
     static int statusOf(EditEnvelope envelope) {
         return switch (envelope.getOutcome().status()) {
-            case OK, DUPLICATE -> 200;
+            case OK, DUPLICATE, WOULD_SEND -> 200;
             case AMBIGUOUS -> 504;
             case REJECTED -> envelope.getEdit() == null ? 400 : 422;
             case FAILED -> envelope.getOutcome().message() != null

@@ -1,0 +1,248 @@
+package org.kashbridge.csv;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import org.kashbridge.csv.CanonicalFields.LineColumn;
+import org.kashbridge.encode.Decimals;
+import org.kashbridge.layout.Amounts;
+import org.kashbridge.layout.ArticleXref;
+import org.kashbridge.layout.FieldRule;
+import org.kashbridge.layout.Layout;
+import org.kashbridge.validate.FieldError;
+
+/**
+ * Maps the records of an ERP file onto canonical fields as its layout says: picks each field's column
+ * (or slice, or constant), applies the regex, the value map and the amount format, turns line totals into
+ * unit prices and article codes into Kash ids. Every problem is a row error naming the field, the
+ * source column and the layout key; the row's edit is then rejected and the rest of the file goes on.
+ */
+final class LayoutRowMapper extends RowMapper {
+
+    private static final List<String> AMOUNTS = List.of("price", "paymentAmount", "quantity");
+
+    private final Layout layout;
+    private final CsvColumns columns = CsvColumns.ofCanonical(CanonicalFields.all());
+    private final int[] sourceIndex;
+    private final int headerSize;
+    private final int type = columns.index.get(LineColumn.itemType.name());
+    private final int id = columns.index.get(LineColumn.itemId.name());
+    private final int quantity = columns.index.get(LineColumn.quantity.name());
+    private final int title = columns.index.get(LineColumn.title.name());
+    private final int price = columns.index.get(LineColumn.price.name());
+    private final boolean explicitKeys;
+
+    LayoutRowMapper(Layout layout, List<String> header, Decoding decoding) {
+        super(decoding);
+        this.layout = layout;
+        this.headerSize = header == null ? -1 : header.size();
+        if (layout.header() && header == null) {
+            throw new UnreadableFileException("the file is empty: " + layout.describe() + " expects a header row"
+                    + (layout.skipLines() > 0 ? " after " + layout.skipLines() + " skipped lines" : ""));
+        }
+        sourceIndex = new int[layout.fields().size()];
+        for (int i = 0; i < sourceIndex.length; i++) {
+            FieldRule r = layout.fields().get(i);
+            sourceIndex[i] = r.column() != null ? headerIndex(header, r) : r.position() - 1;
+        }
+        explicitKeys = layout.rule(CanonicalFields.EDIT_ID) != null;
+    }
+
+    private int headerIndex(List<String> header, FieldRule r) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(r.column().strip())) {
+                return i;
+            }
+        }
+        throw new UnreadableFileException(layout.describe() + ", key " + r.key() + ": the file's header has no "
+                + "column '" + r.column() + "'; its columns are " + header.stream().map(h -> "'" + h.strip() + "'")
+                .toList());
+    }
+
+    @Override
+    CsvColumns columns() {
+        return columns;
+    }
+
+    @Override
+    boolean explicitKeys() {
+        return explicitKeys;
+    }
+
+    @Override
+    MappedRow map(RawRecords.Raw raw) {
+        String where = "row " + raw.row();
+        List<FieldError> errors = new ArrayList<>(0);
+        if (headerSize >= 0 && raw.values().size() != headerSize) {
+            return new MappedRow(raw.row(), null, List.of(new FieldError(where, null, "has " + raw.values().size()
+                    + " values but the header has " + headerSize + " columns (check the delimiter and the quoting; "
+                    + layout.describe() + ")")));
+        }
+        String[] out = new String[columns.names.length];
+        for (int i = 0; i < sourceIndex.length; i++) {
+            FieldRule r = layout.fields().get(i);
+            String v = extract(r, sourceIndex[i], raw, where, errors);
+            if (v != null) {
+                out[columns.index.get(r.field())] = v;
+            }
+        }
+        lines(out, where, errors);
+        return new MappedRow(raw.row(), out, errors);
+    }
+
+    /** One field's value after trimming, default, regex, value map and amount format; null when absent or wrong. */
+    private String extract(FieldRule r, int index, RawRecords.Raw raw, String where, List<FieldError> errors) {
+        String v;
+        if (r.constant() != null) {
+            v = r.constant();
+        } else if (layout.type() == Layout.Type.FIXED_WIDTH) {
+            String line = raw.values().get(0);
+            int from = Math.min(r.start() - 1, line.length());
+            v = line.substring(from, Math.min(from + r.length(), line.length()));
+        } else if (index < raw.values().size()) {
+            v = raw.values().get(index);
+        } else {
+            errors.add(new FieldError(where, r.field(), "has no " + r.source() + ": the row has only "
+                    + raw.values().size() + " values (" + layout.describe() + ", key " + r.key() + ")"));
+            return null;
+        }
+        if (decoding.undecodable(v)) {
+            errors.add(new FieldError(where, r.field(), undecodableMessage(r.source(), layout)));
+            return null;
+        }
+        if (layout.trim()) {
+            v = v.strip();
+        }
+        if (v.isEmpty()) {
+            v = r.defaultValue();
+            if (v == null) {
+                return null;
+            }
+        }
+        String original = v;
+        if (r.regex() != null) {
+            Matcher m = r.regex().matcher(v);
+            if (!m.find()) {
+                errors.add(new FieldError(where, r.field(), r.source() + " value '" + original + "' does not match "
+                        + "the regular expression '" + r.regex().pattern() + "' (" + layout.describe() + ", key "
+                        + r.key() + ".regex)"));
+                return null;
+            }
+            v = group(m);
+        }
+        if (r.map() != null) {
+            String mapped = lookup(r.map(), v);
+            if (mapped == null) {
+                errors.add(new FieldError(where, r.field(), r.source() + " value '" + v + "' is not in the value map "
+                        + r.map().keySet() + " (" + layout.describe() + ", key " + r.key() + ".map: add it, or a \"*\" "
+                        + "entry for every other value)"));
+                return null;
+            }
+            v = mapped;
+        }
+        if (AMOUNTS.contains(r.field())) {
+            String amount = Amounts.normalise(v, layout.decimalSeparator(), layout.groupingSeparator());
+            if (amount == null) {
+                errors.add(new FieldError(where, r.field(), r.source() + " value '" + v + "' is not an amount written "
+                        + "with decimal separator '" + layout.decimalSeparator() + "'" + (layout.groupingSeparator() == 0
+                        ? " and no grouping" : " and grouping separator '" + layout.groupingSeparator() + "'")
+                        + " (" + layout.describe() + ", keys decimalSeparator/groupingSeparator)"));
+                return null;
+            }
+            v = amount;
+        }
+        return v;
+    }
+
+    private static String group(Matcher m) {
+        try {
+            return m.group("value");
+        } catch (IllegalArgumentException e) {
+            return m.groupCount() >= 1 ? m.group(1) : m.group();
+        }
+    }
+
+    private static String lookup(Map<String, String> map, String v) {
+        String exact = map.get(v);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(v)) {
+                return e.getValue();
+            }
+        }
+        return map.get("*");
+    }
+
+    /**
+     * The line part of a row: default type, line total to unit price, article code to Kash id through the
+     * cross-reference; free and department lines (which carry no quantity in Kash) take the line total
+     * and a "3 x " title prefix.
+     */
+    private void lines(String[] out, String where, List<FieldError> errors) {
+        String t = out[type];
+        if (t == null) {
+            if (out[id] != null) {
+                t = "article";
+            } else if (out[title] != null || out[price] != null) {
+                t = "free";
+            } else {
+                return; // an order-level row
+            }
+        }
+        BigDecimal qty = out[quantity] == null ? BigDecimal.ONE : Decimals.parsePlain(out[quantity]);
+        BigDecimal unit = out[price] == null ? null : Decimals.parsePlain(out[price]);
+        BigDecimal total = unit;
+        if (unit != null && qty != null && layout.price() == Layout.PriceIs.LINE_TOTAL) {
+            if (qty.signum() == 0) {
+                errors.add(new FieldError(where, "price", "is a line total (" + layout.describe() + ", key price: "
+                        + "line-total) but the quantity is 0: the unit price cannot be computed"));
+                return;
+            }
+            unit = unit.divide(qty, 2, RoundingMode.HALF_UP);
+        } else if (unit != null && qty != null) {
+            total = unit.multiply(qty);
+        }
+        out[price] = unit == null ? null : Decimals.plain(unit);
+        ArticleXref xref = layout.articles();
+        if (xref != null && t.toLowerCase(Locale.ROOT).equals("article") && out[id] != null) {
+            ArticleXref.Target target = xref.lookup(out[id]);
+            if (target != null && target.idArticle() != null) {
+                out[id] = String.valueOf(target.idArticle());
+            } else if (target != null) {
+                t = "department";
+                out[id] = String.valueOf(target.idRayon());
+            } else {
+                switch (xref.unmapped()) {
+                    case REJECT -> {
+                        errors.add(new FieldError(where, "itemId", "article code '" + out[id] + "' is not in the "
+                                + "cross-reference " + xref.file() + " (add it there, or set articles.unmapped to free "
+                                + "or department in " + layout.file() + ")"));
+                        return;
+                    }
+                    case FREE -> {
+                        t = "free";
+                        out[id] = null;
+                    }
+                    case DEPARTMENT -> {
+                        t = "department";
+                        out[id] = String.valueOf(xref.department());
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+        }
+        if (!t.equalsIgnoreCase("article") && qty != null && qty.compareTo(BigDecimal.ONE) != 0 && total != null) {
+            out[price] = Decimals.plain(total.setScale(2, RoundingMode.HALF_UP));
+            out[title] = Decimals.plain(qty.stripTrailingZeros()) + " x " + (out[title] == null ? "" : out[title]);
+            out[quantity] = null;
+        }
+        out[type] = t;
+    }
+}

@@ -1,0 +1,144 @@
+package org.kashbridge.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.pipeline.EditOutcome;
+import org.kashbridge.pipeline.EditStatus;
+
+/**
+ * Writes {@code <file>.result.csv} as the file is processed: each batch's lines go to a part file as soon
+ * as the batch is done, and the parts are merged by first row at the end, so the report lists the edits
+ * in file order without ever holding them all. The report appears under its final name only when complete.
+ */
+final class ReportWriter {
+
+    static final String[] COLUMNS = {"editKey", "orderID", "rows", "status", "message", "invoice", "quote",
+        "paymentLink"};
+    /** Dry runs add the form body that would have been sent (key masked). */
+    static final String FORM = "form";
+
+    private final Path workDir;
+    private final boolean dryRun;
+    private final List<Path> parts = new ArrayList<>();
+
+    ReportWriter(Path workDir, boolean dryRun) {
+        this.workDir = workDir;
+        this.dryRun = dryRun;
+    }
+
+    String[] header() {
+        if (!dryRun) {
+            return COLUMNS;
+        }
+        String[] h = Arrays.copyOf(COLUMNS, COLUMNS.length + 1);
+        h[COLUMNS.length] = FORM;
+        return h;
+    }
+
+    synchronized void batch(List<EditEnvelope> edits) throws IOException {
+        Files.createDirectories(workDir);
+        Path part = workDir.resolve("report-" + parts.size() + ".csv");
+        try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180)) {
+            for (EditEnvelope e : edits) {
+                List<Object> line = new ArrayList<>(header().length + 1);
+                line.add(e.getRows().isEmpty() ? 0 : e.getRows().get(0));
+                line.addAll(line(e));
+                csv.printRecord(line);
+            }
+        }
+        parts.add(part);
+    }
+
+    private List<Object> line(EditEnvelope e) {
+        EditOutcome o = e.getOutcome();
+        EditStatus status = o == null ? EditStatus.FAILED : o.status();
+        Object orderID = o != null && o.orderID() != null ? o.orderID()
+                : e.getInput().field("orderID") == null ? "" : e.getInput().field("orderID").text();
+        List<Object> line = new ArrayList<>(List.of(e.getEditKey(), orderID,
+                e.getRows().stream().map(String::valueOf).collect(Collectors.joining(" ")), status,
+                o == null ? "no outcome" : nz(o.message()), o == null ? "" : nz(o.invoice()),
+                o == null ? "" : nz(o.quote()), o == null ? "" : nz(o.paymentLink())));
+        if (dryRun) {
+            line.add(nz(e.getPreview()));
+        }
+        return line;
+    }
+
+    /** Merges the parts into {@code report} (atomically), or writes the one line of an unreadable file. */
+    void finish(Path report, String unreadableReason) throws IOException {
+        Files.createDirectories(report.getParent());
+        Path partial = report.resolveSibling("." + report.getFileName() + ".part");
+        try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header()).get())) {
+            if (unreadableReason != null) {
+                List<Object> line = new ArrayList<>(List.of("", "", "", EditStatus.REJECTED, "file not processed: "
+                        + unreadableReason, "", "", ""));
+                if (dryRun) {
+                    line.add("");
+                }
+                csv.printRecord(line);
+            } else {
+                merge(csv);
+            }
+        }
+        Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE);
+        for (Path p : parts) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private record Head(CSVRecord record, Iterator<CSVRecord> rest) {
+        long firstRow() {
+            return Long.parseLong(record.get(0));
+        }
+    }
+
+    private void merge(CSVPrinter csv) throws IOException {
+        List<Reader> readers = new ArrayList<>();
+        try {
+            PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> Long.compare(a.firstRow(), b.firstRow()));
+            for (Path p : parts) {
+                Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8);
+                readers.add(r);
+                Iterator<CSVRecord> it = CSVParser.parse(r, CSVFormat.RFC4180).iterator();
+                if (it.hasNext()) {
+                    heads.add(new Head(it.next(), it));
+                }
+            }
+            while (!heads.isEmpty()) {
+                Head h = heads.poll();
+                List<String> values = h.record().toList();
+                csv.printRecord(values.subList(1, values.size()));
+                if (h.rest().hasNext()) {
+                    heads.add(new Head(h.rest().next(), h.rest()));
+                }
+            }
+        } finally {
+            for (Reader r : readers) {
+                r.close();
+            }
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
