@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.kashbridge.layout.FieldRule;
 import org.kashbridge.layout.Layout;
 import org.kashbridge.pipeline.EditEnvelope;
 
@@ -73,6 +74,7 @@ public final class CsvEditReader {
                 rows.add(order == null || order.isEmpty() ? editKey : order, editKey, row);
             }
             rows.finish();
+            checkTrailerCount(layout, records.trailer(), rows.rows());
             return new StagedFile(fileName, fileName, rows, columns, explicit);
         } catch (UnreadableFileException e) {
             rows.close();
@@ -84,6 +86,42 @@ public final class CsvEditReader {
         } catch (IOException | RuntimeException e) {
             rows.close();
             throw e;
+        }
+    }
+
+    /**
+     * A trailer that states the number of records proves the file arrived whole: a mismatch refuses the
+     * file before anything in it is sent.
+     */
+    private static void checkTrailerCount(Layout layout, List<RawRecords.Raw> trailer, int records) {
+        FieldRule rule = layout.trailerCount();
+        if (rule == null) {
+            return;
+        }
+        if (trailer.isEmpty()) {
+            throw new UnreadableFileException("the file has no trailer line (" + layout.describe() + ", key "
+                    + "trailerLines): it may be incomplete");
+        }
+        RawRecords.Raw last = trailer.get(trailer.size() - 1);
+        String text;
+        if (layout.type() == Layout.Type.FIXED_WIDTH) {
+            String line = last.values().get(0);
+            int from = Math.min(rule.start() - 1, line.length());
+            text = line.substring(from, Math.min(from + rule.length(), line.length())).strip();
+        } else {
+            text = rule.position() <= last.values().size() ? last.values().get(rule.position() - 1).strip() : "";
+        }
+        long stated;
+        try {
+            stated = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UnreadableFileException("the trailer (row " + last.row() + ") holds no record count at "
+                    + rule.source() + ", but '" + text + "' (" + layout.describe() + ", key trailerCount)");
+        }
+        if (stated != records) {
+            throw new UnreadableFileException("the trailer (row " + last.row() + ") says " + stated + " records but "
+                    + "the file holds " + records + ": the file is incomplete or was cut; nothing in it was sent. "
+                    + "Export it again (" + layout.describe() + ", key trailerCount)");
         }
     }
 

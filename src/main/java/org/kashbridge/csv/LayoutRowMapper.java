@@ -145,7 +145,16 @@ final class LayoutRowMapper extends RowMapper {
             }
             v = mapped;
         }
-        if (AMOUNTS.contains(r.field())) {
+        if (AMOUNTS.contains(r.field()) && r.scale() > 0) {
+            String implied = implied(v, r.scale());
+            if (implied == null) {
+                errors.add(new FieldError(where, r.field(), r.source() + " value '" + v + "' is not a whole number "
+                        + "with " + r.scale() + " implied decimals (" + layout.describe() + ", key " + r.key()
+                        + ".scale)"));
+                return null;
+            }
+            v = implied;
+        } else if (AMOUNTS.contains(r.field())) {
             String amount = Amounts.normalise(v, layout.decimalSeparator(), layout.groupingSeparator());
             if (amount == null) {
                 errors.add(new FieldError(where, r.field(), r.source() + " value '" + v + "' is not an amount written "
@@ -157,6 +166,24 @@ final class LayoutRowMapper extends RowMapper {
             v = amount;
         }
         return v;
+    }
+
+    /** "000001250" with scale 2 is "12.50"; a sign may lead or trail ("1250-"). */
+    private static String implied(String v, int scale) {
+        String digits = v;
+        boolean negative = false;
+        if (digits.startsWith("-") || digits.startsWith("+")) {
+            negative = digits.startsWith("-");
+            digits = digits.substring(1);
+        } else if (digits.endsWith("-") || digits.endsWith("+")) {
+            negative = digits.endsWith("-");
+            digits = digits.substring(0, digits.length() - 1);
+        }
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        BigDecimal d = new BigDecimal(new java.math.BigInteger(digits), scale);
+        return Decimals.plain(negative ? d.negate() : d);
     }
 
     private static String group(Matcher m) {

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param regex applied with find(); the value is group "value", else group 1, else the whole match
  * @param map source value to canonical value; the key "*" catches every other value
  * @param defaultValue used when the source value is empty
+ * @param scale implied decimal places of an amount written without a separator (mainframe style:
+ *              {@code 000001250} with scale 2 is 12.50); 0 when the amount has its own separator
  */
 public record FieldRule(String field, String key, String column, int position, int start, int length, String constant,
-        Pattern regex, Map<String, String> map, String defaultValue) {
+        Pattern regex, Map<String, String> map, String defaultValue, int scale) {
 
     /** How the rule names its source in messages: "column 'Prix TTC'", "column 4", "characters 10-19". */
     public String source() {

@@ -28,7 +28,8 @@ public record Layout(
         Grouping grouping,
         Pattern filePattern,
         ArticleXref articles,
-        List<FieldRule> fields) {
+        List<FieldRule> fields,
+        FieldRule trailerCount) {
 
     public enum Type { DELIMITED, FIXED_WIDTH }
 
@@ -44,7 +45,7 @@ public record Layout(
     /** The canonical CSV of the README: header naming canonical columns, UTF-8, ',' or ';' detected (delimiter 0). */
     public static Layout canonical() {
         return new Layout("canonical", null, Type.DELIMITED, java.nio.charset.StandardCharsets.UTF_8, (char) 0, '"',
-                null, true, 0, 0, null, true, '.', (char) 0, PriceIs.UNIT, Grouping.KEY, null, null, List.of());
+                null, true, 0, 0, null, true, '.', (char) 0, PriceIs.UNIT, Grouping.KEY, null, null, List.of(), null);
     }
 
     public boolean isCanonical() {

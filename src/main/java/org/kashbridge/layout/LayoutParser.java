@@ -31,9 +31,9 @@ public final class LayoutParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_KEYS = Set.of("type", "charset", "delimiter", "quote", "escape", "header",
             "skipLines", "trailerLines", "ignoreLines", "trim", "decimalSeparator", "groupingSeparator", "price",
-            "grouping", "filePattern", "articles", "fields", "description");
+            "grouping", "filePattern", "articles", "fields", "description", "trailerCount");
     private static final Set<String> FIELD_KEYS = Set.of("column", "position", "start", "length", "value", "regex",
-            "map", "default");
+            "map", "default", "scale");
     private static final Set<String> ARTICLE_KEYS = Set.of("file", "unmapped", "department");
 
     private LayoutParser() {
@@ -79,8 +79,22 @@ public final class LayoutParser {
         Pattern filePattern = r.pattern("filePattern", root.get("filePattern"));
         ArticleXref articles = r.articles(file.getParent());
         List<FieldRule> fields = r.fields(type, header);
+        FieldRule trailerCount = null;
+        JsonNode tc = root.get("trailerCount");
+        if (tc != null) {
+            if (trailer < 1) {
+                throw new LayoutException(where, "trailerCount", "needs trailerLines >= 1: the count is read from the "
+                        + "last trailer line");
+            }
+            if (tc.isValueNode() || tc.has("column") || tc.has("value")) {
+                throw new LayoutException(where, "trailerCount", "give position (delimited) or start and length "
+                        + "(fixed-width) of the record count in the last trailer line");
+            }
+            trailerCount = r.rule("trailerCount", "trailerCount", tc, type, false);
+        }
         return new Layout(name, file, type, charset, delimiter, quote, escape, header, skip, trailer, ignore, trim,
-                decimal, groupingSep == null ? 0 : groupingSep, price, grouping, filePattern, articles, fields);
+                decimal, groupingSep == null ? 0 : groupingSep, price, grouping, filePattern, articles, fields,
+                trailerCount);
     }
 
     /** Typed access to the YAML tree with messages naming the key. */
@@ -283,7 +297,7 @@ public final class LayoutParser {
                     throw new LayoutException(file, key, "this layout has no header row: give position (delimited) "
                             + "or start and length (fixed-width) instead of a column name");
                 }
-                return new FieldRule(field, key, n.asText(), 0, 0, 0, null, null, null, null);
+                return new FieldRule(field, key, n.asText(), 0, 0, 0, null, null, null, null, 0);
             }
             onlyKeys(n, FIELD_KEYS, key);
             String column = text(n.get("column"), key + ".column");
@@ -322,8 +336,9 @@ public final class LayoutParser {
                     map.put(me.getKey().strip(), text(me.getValue(), key + ".map." + me.getKey()));
                 }
             }
+            int scale = number(n.get("scale"), key + ".scale", 0, 0);
             return new FieldRule(field, key, column, position, start, length, constant, regex, map,
-                    text(n.get("default"), key + ".default"));
+                    text(n.get("default"), key + ".default"), scale);
         }
     }
 }

@@ -48,6 +48,32 @@ public final class EditGenerator {
         return sb.toString();
     }
 
+    /**
+     * The same rows as {@link #csv}, but the lines of an edit are not adjacent: within each window of
+     * {@code window} edits, first every edit's first row, then every edit's second row, and so on.
+     */
+    public static String csvInterleaved(List<Edit> edits, int window) {
+        String[] rows = csv(List.of()).split("\n");
+        StringBuilder sb = new StringBuilder(rows[0]).append('\n');
+        for (int from = 0; from < edits.size(); from += window) {
+            List<String[]> lines = new ArrayList<>();
+            int most = 0;
+            for (Edit e : edits.subList(from, Math.min(edits.size(), from + window))) {
+                String[] l = csv(List.of(e)).split("\n");
+                lines.add(l);
+                most = Math.max(most, l.length);
+            }
+            for (int r = 1; r < most; r++) {
+                for (String[] l : lines) {
+                    if (r < l.length) {
+                        sb.append(l[r]).append('\n');
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
     /** The JSON form of one edit (REST and JMS). */
     public static String json(Edit e) {
         if (e.payment()) {
