@@ -57,6 +57,31 @@ public final class Inbox {
         }
     }
 
+    /** Drops into a folder of the inbox ("fr-erp", "fr-erp/dry-run"...). */
+    public static void dropInto(String folder, String name, byte[] content) {
+        try {
+            Path dir = inbox().resolve(folder);
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(name + ".tmp");
+            Files.write(tmp, content);
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code inbox/<folder>/<name>} was moved to {@code dir} with its report; returns the report rows. */
+    public static List<CSVRecord> awaitReport(Path dir, String folder, String name) {
+        Path report = dir.resolve(name + ".result.csv");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(report) && Files.exists(dir.resolve(name))
+                && !Files.exists(inbox().resolve(folder).resolve(name)));
+        try (Reader r = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void drop(String name, String content) {
         drop(name, content.getBytes(StandardCharsets.UTF_8));
     }
