@@ -23,9 +23,14 @@ public final class Processes {
     }
 
     public static Process start(String name, Path dir, Map<String, String> env) throws IOException {
+        return start(name, dir, env, "256m");
+    }
+
+    /** @param heap the -Xmx of the process (the bridge is measured at 256m) */
+    public static Process start(String name, Path dir, Map<String, String> env, String heap) throws IOException {
         Files.createDirectories(dir);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar");
+                "-Xmx" + heap, "-jar", "target/quarkus-app/quarkus-run.jar");
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), name + ".log")));
@@ -37,6 +42,10 @@ public final class Processes {
 
     /** The packaged jar as a simulator only: no routes, no broker; shop and key are the ones it accepts. */
     public static Process simulator(Path root, int port, String shop, String key) throws IOException {
+        return simulator(root, port, shop, key, "256m");
+    }
+
+    public static Process simulator(Path root, int port, String shop, String key, String heap) throws IOException {
         Files.createDirectories(root.resolve("no-routes"));
         Map<String, String> env = new java.util.HashMap<>();
         env.put("KASH_SIMULATOR", "true");
@@ -46,7 +55,7 @@ public final class Processes {
         env.put("KASH_BROKER_EMBEDDED", "false");
         env.put("KASH_DATA_DIR", root.resolve("simulator/data").toString());
         env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + root.resolve("no-routes") + "/*.camel.yaml");
-        Process p = start("simulator", root.resolve("simulator"), env);
+        Process p = start("simulator", root.resolve("simulator"), env, heap);
         awaitHttp("http://127.0.0.1:" + port + "/simulator/stats", 200, Duration.ofSeconds(60));
         return p;
     }
