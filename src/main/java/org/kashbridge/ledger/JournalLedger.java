@@ -1,6 +1,8 @@
 package org.kashbridge.ledger;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,10 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,17 +22,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The default ledger: an append-only JSON-lines journal under the data dir, forced to disk on every
- * write, replayed into memory at start. A torn last line (crash mid-write) is ignored: the entry it
- * would have recorded was not acted on yet.
+ * write (group commit). In memory only a compact index of where each key's latest entry is in the journal
+ * (about 32 bytes a key, {@link LedgerIndex}), so a million edits do not fill the heap; entries are read
+ * back from the journal when needed (a duplicate, a review). A torn last line (crash mid-write) is
+ * ignored: the entry it would have recorded was not acted on yet.
  */
 public final class JournalLedger implements EditLedger {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
-    private final Map<String, LedgerEntry> byKey = new ConcurrentHashMap<>();
-    private final Map<String, LedgerEntry> succeededByFingerprint = new ConcurrentHashMap<>();
+    private final LedgerIndex byKey = new LedgerIndex();
+    /** First 64 bits of the fingerprint -> offset of a SUCCEEDED entry with it. */
+    private final LedgerIndex succeededByFingerprint = new LedgerIndex();
     private final FileChannel channel;
     private final Object syncLock = new Object();
+    private long position;
     private long written;
     private volatile long synced;
 
@@ -39,39 +44,87 @@ public final class JournalLedger implements EditLedger {
         this.file = file;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            if (Files.exists(file)) {
-                replay();
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            replay();
+            position = channel.size();
+            if (position > 0 && lastByte() != '\n') {
+                // a torn last line: end it, so the next entry starts on a line of its own
+                write(new byte[] {'\n'});
             }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the ledger " + file, e);
         }
     }
 
+    private int lastByte() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1);
+        channel.read(b, position - 1);
+        return b.get(0);
+    }
+
     private void replay() throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank()) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            long offset = 0;
+            long lineStart = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                offset++;
+                if (b != '\n') {
+                    line.write(b);
                     continue;
                 }
-                try {
-                    index(fromJson(JSON.readTree(line)));
-                } catch (IOException | RuntimeException e) {
-                    // torn write at a crash: nothing was done on the strength of it
-                }
+                replayLine(line.toByteArray(), lineStart);
+                line.reset();
+                lineStart = offset;
             }
+            // a last line without its newline was torn by a crash: ignored
+        }
+    }
+
+    private void replayLine(byte[] line, long offset) {
+        if (line.length == 0) {
+            return;
+        }
+        try {
+            LedgerEntry e = fromJson(JSON.readTree(line));
+            index(e, offset);
+        } catch (IOException | RuntimeException e) {
+            // torn write at a crash: nothing was done on the strength of it
         }
     }
 
     @Override
     public Optional<LedgerEntry> find(String key) {
-        return Optional.ofNullable(byKey.get(key));
+        long hash = LedgerIndex.hash(key);
+        LedgerEntry[] found = new LedgerEntry[1];
+        synchronized (this) {
+            byKey.find(hash, v -> {
+                LedgerEntry e = readAt(LedgerIndex.offset(v));
+                if (e.key().equals(key)) {
+                    found[0] = e;
+                    return true;
+                }
+                return false;
+            });
+        }
+        return Optional.ofNullable(found[0]);
     }
 
     @Override
     public Optional<LedgerEntry> findSucceededByFingerprint(String fingerprint) {
-        return Optional.ofNullable(succeededByFingerprint.get(fingerprint));
+        LedgerEntry[] found = new LedgerEntry[1];
+        synchronized (this) {
+            succeededByFingerprint.find(fingerprintHash(fingerprint), v -> {
+                LedgerEntry e = readAt(LedgerIndex.offset(v));
+                if (fingerprint.equals(e.fingerprint())) {
+                    found[0] = e;
+                    return true;
+                }
+                return false;
+            });
+        }
+        return Optional.ofNullable(found[0]);
     }
 
     /**
@@ -84,12 +137,10 @@ public final class JournalLedger implements EditLedger {
         try {
             byte[] line = (JSON.writeValueAsString(toJson(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
             synchronized (this) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                long at = position;
+                write(line);
                 mine = ++written;
-                index(entry);
+                index(entry, at);
             }
             synchronized (syncLock) {
                 if (synced < mine) {
@@ -106,15 +157,86 @@ public final class JournalLedger implements EditLedger {
         }
     }
 
-    @Override
-    public List<LedgerEntry> inState(LedgerState state) {
-        return byKey.values().stream().filter(e -> e.state() == state).toList();
+    private void write(byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
     }
 
-    private void index(LedgerEntry e) {
-        byKey.put(e.key(), e);
+    @Override
+    public List<LedgerEntry> inState(LedgerState state) {
+        List<Long> offsets = new ArrayList<>();
+        List<LedgerEntry> entries = new ArrayList<>();
+        synchronized (this) {
+            byKey.forEach(v -> {
+                if (LedgerIndex.state(v) == state) {
+                    offsets.add(LedgerIndex.offset(v));
+                }
+            });
+            for (long o : offsets) {
+                entries.add(readAt(o));
+            }
+        }
+        return entries;
+    }
+
+    /** Points the key (and a success's fingerprint) at the entry written at {@code offset}. Caller holds the lock. */
+    private void index(LedgerEntry e, long offset) {
+        long hash = LedgerIndex.hash(e.key());
+        long value = LedgerIndex.value(offset, e.state());
+        int slot = byKey.find(hash, v -> readAt(LedgerIndex.offset(v)).key().equals(e.key()));
+        if (slot >= 0) {
+            byKey.set(slot, value);
+        } else {
+            byKey.add(hash, value);
+        }
         if (e.state() == LedgerState.SUCCEEDED && e.fingerprint() != null) {
-            succeededByFingerprint.put(e.fingerprint(), e);
+            long fp = fingerprintHash(e.fingerprint());
+            int s = succeededByFingerprint.find(fp, v -> e.fingerprint().equals(readAt(LedgerIndex.offset(v))
+                    .fingerprint()));
+            if (s >= 0) {
+                succeededByFingerprint.set(s, value);
+            } else {
+                succeededByFingerprint.add(fp, value);
+            }
+        }
+    }
+
+    private static long fingerprintHash(String fingerprint) {
+        return LedgerIndex.hash(fingerprint);
+    }
+
+    /** The entry whose line starts at {@code offset}. */
+    private LedgerEntry readAt(long offset) {
+        try {
+            FileChannel from = channel;
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            ByteBuffer buf = ByteBuffer.allocate(2048);
+            long at = offset;
+            while (true) {
+                buf.clear();
+                int n = from.read(buf, at);
+                if (n <= 0) {
+                    break;
+                }
+                at += n;
+                byte[] a = buf.array();
+                int nl = -1;
+                for (int i = 0; i < n; i++) {
+                    if (a[i] == '\n') {
+                        nl = i;
+                        break;
+                    }
+                }
+                line.write(a, 0, nl < 0 ? n : nl);
+                if (nl >= 0) {
+                    break;
+                }
+            }
+            return fromJson(JSON.readTree(line.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ledger " + file, e);
         }
     }
 

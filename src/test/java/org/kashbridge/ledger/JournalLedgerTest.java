@@ -44,5 +44,44 @@ class JournalLedgerTest {
         JournalLedger reopened = new JournalLedger(file);
         assertEquals(LedgerState.SUCCEEDED, reopened.find("a").orElseThrow().state());
         assertTrue(reopened.find("b").isEmpty());
+        // the next entry starts on a line of its own, so it survives the next restart too
+        reopened.record(entry("c", LedgerState.SUCCEEDED, "fc"));
+        assertEquals(LedgerState.SUCCEEDED, new JournalLedger(file).find("c").orElseThrow().state());
+    }
+
+    @Test
+    void manyKeysLatestStateEachAfterRestart() {
+        Path file = dir.resolve("ledger.jsonl");
+        JournalLedger l = new JournalLedger(file);
+        for (int i = 0; i < 5_000; i++) {
+            l.record(entry("file:x.csv#" + i, LedgerState.IN_FLIGHT, null));
+            l.record(entry("file:x.csv#" + i, i % 7 == 0 ? LedgerState.FAILED : LedgerState.SUCCEEDED,
+                    String.format("%032x", i)));
+        }
+        JournalLedger reopened = new JournalLedger(file);
+        for (int i = 0; i < 5_000; i += 97) {
+            assertEquals(i % 7 == 0 ? LedgerState.FAILED : LedgerState.SUCCEEDED,
+                    reopened.find("file:x.csv#" + i).orElseThrow().state());
+        }
+        assertTrue(reopened.find("file:x.csv#5000").isEmpty());
+        assertEquals("file:x.csv#8", reopened.findSucceededByFingerprint(String.format("%032x", 8)).orElseThrow()
+                .key());
+        assertTrue(reopened.findSucceededByFingerprint(String.format("%032x", 7)).isEmpty());
+        assertEquals(715, reopened.inState(LedgerState.FAILED).size());
+    }
+
+    @Test
+    void indexKeepsKeysThatShareAHashApart() {
+        LedgerIndex index = new LedgerIndex();
+        // two keys with the same hash: the caller's check (here: the value) tells them apart
+        index.add(42, LedgerIndex.value(100, LedgerState.SUCCEEDED));
+        index.add(42, LedgerIndex.value(200, LedgerState.AMBIGUOUS));
+        for (int i = 0; i < 5_000; i++) {
+            index.add(i * 31L, LedgerIndex.value(1_000 + i, LedgerState.FAILED));
+        }
+        int slot = index.find(42, v -> LedgerIndex.offset(v) == 200);
+        assertEquals(LedgerState.AMBIGUOUS, LedgerIndex.state(index.valueAt(slot)));
+        assertEquals(-1, index.find(42, v -> LedgerIndex.offset(v) == 300));
+        assertEquals(5_002, index.size());
     }
 }
