@@ -105,9 +105,7 @@ public final class CsvEditReader {
         RawRecords.Raw last = trailer.get(trailer.size() - 1);
         String text;
         if (layout.type() == Layout.Type.FIXED_WIDTH) {
-            String line = last.values().get(0);
-            int from = Math.min(rule.start() - 1, line.length());
-            text = line.substring(from, Math.min(from + rule.length(), line.length())).strip();
+            text = rule.slice(last.values().get(0)).strip();
         } else {
             text = rule.position() <= last.values().size() ? last.values().get(rule.position() - 1).strip() : "";
         }

@@ -101,9 +101,7 @@ final class LayoutRowMapper extends RowMapper {
         if (r.constant() != null) {
             v = r.constant();
         } else if (layout.type() == Layout.Type.FIXED_WIDTH) {
-            String line = raw.values().get(0);
-            int from = Math.min(r.start() - 1, line.length());
-            v = line.substring(from, Math.min(from + r.length(), line.length()));
+            v = r.slice(raw.values().get(0));
         } else if (index < raw.values().size()) {
             v = raw.values().get(index);
         } else {

@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
 public record FieldRule(String field, String key, String column, int position, int start, int length, String constant,
         Pattern regex, Map<String, String> map, String defaultValue, int scale) {
 
+    /** The characters start..start+length-1 of a fixed-width line (shorter lines give what they have). */
+    public String slice(String line) {
+        int from = Math.min(start - 1, line.length());
+        return line.substring(from, Math.min(from + length, line.length()));
+    }
+
     /** How the rule names its source in messages: "column 'Prix TTC'", "column 4", "characters 10-19". */
     public String source() {
         if (constant != null) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kashbridge.simulator.KashSimulator;
 import org.kashbridge.support.Inbox;
+import org.kashbridge.support.Sent;
 import org.kashbridge.support.TestLayouts;
 
 /**
@@ -31,14 +32,6 @@ class LayoutOnboardingTest {
         TestLayouts.installShipped();
     }
 
-    private List<String> bodiesFor(String... orderIds) {
-        List<String> bodies = new java.util.ArrayList<>();
-        for (String id : orderIds) {
-            simulator.received().stream().map(KashSimulator.Request::body)
-                    .filter(b -> b.contains("&orderID=" + id + "&")).forEach(bodies::add);
-        }
-        return bodies;
-    }
 
     @Test
     void frenchErpFileInItsLayoutFolder() {
@@ -52,7 +45,7 @@ class LayoutOnboardingTest {
                         + "&itemsList%5B%5D=Free_8.50_2+x+Cr%C3%A8me+br%C3%BBl%C3%A9e",
                 AUTH + "&orderID=17724462&payment=-1&itemsList%5B%5D=57_1_Plateau+traiteur_1234.00"
                         + "&itemsList%5B%5D=-8_9.90_C%C3%B4tes+du+Rh%C3%B4ne"),
-                bodiesFor("17724460", "17724461", "17724462"));
+                Sent.bodiesFor(simulator, "17724460", "17724461", "17724462"));
         assertEquals(List.of("17724460:2 4:OK", "17724461:3 5:OK", "17724462:6 7:OK"),
                 report.stream().map(r -> r.get("editKey") + ":" + r.get("rows") + ":" + r.get("status")).toList());
     }
@@ -69,7 +62,7 @@ class LayoutOnboardingTest {
                 AUTH + "&orderID=124&payment=7&deliveryMethod=5&itemsList%5B%5D=7_3_T-shirt+%28M%29_12.99"
                         + "&itemsList%5B%5D=8_1_Cap%2C+black_12.50",
                 AUTH + "&orderID=125&payment=-1&deliveryMethod=1&itemsList%5B%5D=9_3_Coffee+beans+1kg_16.67"),
-                bodiesFor("123", "124", "125"));
+                Sent.bodiesFor(simulator, "123", "124", "125"));
         // rows count as a spreadsheet does: a quoted line break makes one row of two lines
         assertEquals(List.of("123:2 4:OK", "124:3 6:OK", "125:5:OK"),
                 report.stream().map(r -> r.get("editKey") + ":" + r.get("rows") + ":" + r.get("status")).toList());
@@ -85,7 +78,7 @@ class LayoutOnboardingTest {
                         + "&itemsList%5B%5D=15_6_Canette+Cola_2.50",
                 AUTH + "&orderID=12346&payment=3&itemsList%5B%5D=12_1_Pizza+4+fromages_14.50",
                 AUTH + "&orderID=12347&payment=-1&itemsList%5B%5D=57_1_Plateau+traiteur+%2812+p.%29_1234.00"),
-                bodiesFor("12345", "12346", "12347"));
+                Sent.bodiesFor(simulator, "12345", "12346", "12347"));
         assertEquals(List.of("0000012345:3 5:OK", "0000012346:4:OK", "0000012347:6:OK"),
                 report.stream().map(r -> r.get("editKey") + ":" + r.get("rows") + ":" + r.get("status")).toList());
     }

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.kashbridge.simulator.KashSimulator;
 import org.kashbridge.support.Inbox;
+import org.kashbridge.support.Sent;
 
 /** The README demo: the files in samples/ dropped into the inbox, checked byte for byte at the simulator. */
 @QuarkusTest
@@ -26,18 +27,6 @@ class SampleFilesTest {
     @Inject
     KashSimulator simulator;
 
-    /**
-     * The bodies sent for these orders, in the order of the ids given. Different orders run in parallel
-     * lanes (KASH_CONCURRENCY), so only the order within one order is fixed: each id here has one edit.
-     */
-    private List<String> bodiesFor(String... orderIds) {
-        List<String> bodies = new java.util.ArrayList<>();
-        for (String id : orderIds) {
-            simulator.received().stream().map(KashSimulator.Request::body)
-                    .filter(b -> b.contains("&orderID=" + id + "&")).forEach(bodies::add);
-        }
-        return bodies;
-    }
 
     @Test
     void interleavedMultiLineEditsAreGroupedWithLinesInFileOrder() throws Exception {
@@ -49,7 +38,7 @@ class SampleFilesTest {
                         + "&itemsList%5B%5D=12_2_Pizza+4+fromages_14.50_3_8&itemsList%5B%5D=-5_9.99_Vente+libre",
                 AUTH + "&orderID=1002&payment=-1&itemsList%5B%5D=Free_2.50_Gift+wrap"
                         + "&itemsList%5B%5D=42_1_Menu+%22midi%22_12.90"),
-                bodiesFor("1001", "1002"));
+                Sent.bodiesFor(simulator, "1001", "1002"));
 
         assertEquals(2, report.size());
         assertEquals(Map.of("editKey", "1001", "orderID", "1001", "rows", "2 4", "status", "OK", "message", "",
@@ -82,7 +71,7 @@ class SampleFilesTest {
         List<CSVRecord> report = Inbox.awaitReport(Inbox.done(), "payments-semicolon-bom.csv");
         assertEquals(List.of(
                 AUTH + "&orderID=2001&payment=-1&itemsList%5B%5D=Free_12.99_Item&itemsList%5B%5D=Free_9.99_Other+item",
-                AUTH + "&orderID=2002&payment=4&paymentAmount=20.5"), bodiesFor("2001", "2002"));
+                AUTH + "&orderID=2002&payment=4&paymentAmount=20.5"), Sent.bodiesFor(simulator, "2001", "2002"));
         assertEquals(List.of("OK", "OK"), report.stream().map(r -> r.get("status")).toList());
         assertEquals(List.of("2 3", "4"), report.stream().map(r -> r.get("rows")).toList());
     }
@@ -94,7 +83,7 @@ class SampleFilesTest {
         assertEquals(List.of(AUTH + "&orderID=3001&payment=-2&client%5Bnom%5D=Dupont&client%5Bprenom%5D=Marie"
                 + "&client%5Bemail%5D=marie.dupont%40example.com&client%5Btelephone%5D=%2B33+1+23+45+67+89"
                 + "&client%5Badresseligne1%5D=12%2C+rue+de+la+Paix&client%5Bcodepostal%5D=75002"
-                + "&client%5Bville%5D=Paris&client%5Bpays%5D=FR"), bodiesFor("3001"));
+                + "&client%5Bville%5D=Paris&client%5Bpays%5D=FR"), Sent.bodiesFor(simulator, "3001"));
         assertEquals("Dupont", simulator.order(3001).client.get("nom"));
     }
 
@@ -103,7 +92,7 @@ class SampleFilesTest {
         Inbox.dropSample("mixed-good-and-bad.csv", "mixed-good-and-bad.csv");
         List<CSVRecord> report = Inbox.awaitReport(Inbox.done(), "mixed-good-and-bad.csv");
         assertEquals(List.of(AUTH + "&orderID=4001&payment=-2&itemsList%5B%5D=7_1_Espresso_1.80"),
-                bodiesFor("4001", "4002", "abc", "4003", "4004", "4005"));
+                Sent.bodiesFor(simulator, "4001", "4002", "abc", "4003", "4004", "4005"));
         assertEquals(List.of("4001:OK", "4002:REJECTED", "abc:REJECTED", "4003:REJECTED", "4004:REJECTED",
                 "4005:REJECTED"), report.stream().map(r -> r.get("editKey") + ":" + r.get("status")).toList());
         assertEquals("row 4, orderID: must be a positive integer (the id of the Kash order), got 'abc'",

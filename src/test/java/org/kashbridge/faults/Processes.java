@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -29,8 +31,16 @@ public final class Processes {
     /** @param heap the -Xmx of the process (the bridge is measured at 256m) */
     public static Process start(String name, Path dir, Map<String, String> env, String heap) throws IOException {
         Files.createDirectories(dir);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", "target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx" + heap));
+        // -Dbridge.jvmOpts="-XX:+UseSerialGC ..." tries other JVM options for the started processes
+        for (String opt : System.getProperty("bridge.jvmOpts", "").split(" ")) {
+            if (!opt.isBlank()) {
+                command.add(opt);
+            }
+        }
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), name + ".log")));
