@@ -96,10 +96,12 @@ public final class BigFileBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             double peak = Bench.status(p.pid(), "VmHWM") / 1024.0;
             // what is still live after the file (a full GC): top of the class histogram
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(p.pid()), "GC.class_histogram").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("histogram.txt").toFile()).start();
-            jcmd.waitFor();
+            for (String what : new String[] {"GC.heap_info", "VM.native_memory", "GC.class_histogram"}) {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(p.pid()), what).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("memory.txt").toFile())).start();
+                jcmd.waitFor();
+            }
             long ok;
             try (var l = Files.lines(report)) {
                 ok = l.filter(s -> s.contains(",OK,")).count();
