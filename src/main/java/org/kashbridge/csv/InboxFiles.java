@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kashbridge.layout.Layouts;
+import org.kashbridge.ledger.EditLedger;
 
 /**
  * The file side of the inbox (routes/csv-inbox.camel.yaml): finds a dropped file's layout from its folder,
@@ -52,6 +53,8 @@ public class InboxFiles {
     long batchBytes;
     @Inject
     Layouts layouts;
+    @Inject
+    EditLedger ledger;
 
     /** Work folders left by a stopped process hold nothing needed: the file is still in the inbox. */
     void onStart(@Observes StartupEvent start) throws IOException {
@@ -104,6 +107,8 @@ public class InboxFiles {
     /** Completes the report beside the target; call after every batch. Body: the {@link InboxFile}. */
     public void writeReport(Exchange exchange) throws IOException {
         InboxFile file = exchange.getMessage().getBody(InboxFile.class);
+        // the edits' final states were written without waiting for the disk: durable before the report
+        ledger.sync();
         try {
             file.finish();
         } finally {

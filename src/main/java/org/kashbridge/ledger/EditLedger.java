@@ -14,5 +14,19 @@ public interface EditLedger {
     /** Writes the entry durably (replacing the key's previous state) before returning. */
     void record(LedgerEntry entry);
 
+    /**
+     * Writes the entry (visible to {@link #find} at once) but may return before it is on disk; the next
+     * {@link #record} or {@link #sync} makes it durable. For an edit's final state when whoever waits for
+     * the outcome syncs before acting on it (a file's report): a crash in between leaves the key
+     * IN_FLIGHT, which is handled conservatively (review for payments).
+     */
+    default void recordSoon(LedgerEntry entry) {
+        record(entry);
+    }
+
+    /** Makes every entry written so far durable. */
+    default void sync() {
+    }
+
     List<LedgerEntry> inState(LedgerState state);
 }

@@ -96,8 +96,15 @@ public class IdempotencyGate {
             case AMBIGUOUS -> LedgerState.AMBIGUOUS;
             default -> LedgerState.FAILED;
         };
-        ledger.record(new LedgerEntry(e.getIdempotencyKey(), state, e.getEdit() == null ? null : e.getFingerprint(),
-                records.replyJson(e), records.original(e), e.getAttempts(), Instant.now()));
+        LedgerEntry entry = new LedgerEntry(e.getIdempotencyKey(), state, e.getEdit() == null ? null
+                : e.getFingerprint(), records.replyJson(e), records.original(e), e.getAttempts(), Instant.now());
+        if ("file".equals(e.getSource().channel())) {
+            // the file's report and move wait for InboxFiles to sync the ledger; the lane goes on meanwhile
+            ledger.recordSoon(entry);
+        } else {
+            // a REST or JMS sender is answered right after this: durable first
+            ledger.record(entry);
+        }
     }
 
     private static EditOutcome duplicateOf(LedgerEntry k) {

@@ -97,18 +97,11 @@ public final class JournalLedger implements EditLedger {
     @Override
     public Optional<LedgerEntry> find(String key) {
         long hash = LedgerIndex.hash(key);
-        LedgerEntry[] found = new LedgerEntry[1];
+        byte[] prefix = keyPrefix(key);
         synchronized (this) {
-            byKey.find(hash, v -> {
-                LedgerEntry e = readAt(LedgerIndex.offset(v));
-                if (e.key().equals(key)) {
-                    found[0] = e;
-                    return true;
-                }
-                return false;
-            });
+            int slot = byKey.find(hash, v -> startsWith(LedgerIndex.offset(v), prefix));
+            return slot < 0 ? Optional.empty() : Optional.of(readAt(LedgerIndex.offset(byKey.valueAt(slot))));
         }
-        return Optional.ofNullable(found[0]);
     }
 
     @Override
@@ -133,15 +126,40 @@ public final class JournalLedger implements EditLedger {
      */
     @Override
     public void record(LedgerEntry entry) {
-        long mine;
+        syncUpTo(append(entry));
+    }
+
+    @Override
+    public void recordSoon(LedgerEntry entry) {
+        append(entry);
+    }
+
+    @Override
+    public void sync() {
+        long upTo;
+        synchronized (this) {
+            upTo = written;
+        }
+        syncUpTo(upTo);
+    }
+
+    /** Appends the entry and indexes it; returns its sequence number for {@link #syncUpTo}. */
+    private long append(LedgerEntry entry) {
         try {
             byte[] line = (JSON.writeValueAsString(toJson(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
             synchronized (this) {
                 long at = position;
                 write(line);
-                mine = ++written;
                 index(entry, at);
+                return ++written;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ledger " + file, e);
+        }
+    }
+
+    private void syncUpTo(long mine) {
+        try {
             synchronized (syncLock) {
                 if (synced < mine) {
                     long upTo;
@@ -185,7 +203,8 @@ public final class JournalLedger implements EditLedger {
     private void index(LedgerEntry e, long offset) {
         long hash = LedgerIndex.hash(e.key());
         long value = LedgerIndex.value(offset, e.state());
-        int slot = byKey.find(hash, v -> readAt(LedgerIndex.offset(v)).key().equals(e.key()));
+        byte[] prefix = keyPrefix(e.key());
+        int slot = byKey.find(hash, v -> startsWith(LedgerIndex.offset(v), prefix));
         if (slot >= 0) {
             byKey.set(slot, value);
         } else {
@@ -205,6 +224,30 @@ public final class JournalLedger implements EditLedger {
 
     private static long fingerprintHash(String fingerprint) {
         return LedgerIndex.hash(fingerprint);
+    }
+
+    /** How a line of this key starts: every line is written key first (see {@link #toJson}). */
+    private static byte[] keyPrefix(String key) {
+        try {
+            return ("{\"key\":" + JSON.writeValueAsString(key) + ",").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when the line at {@code offset} is this key's: a short read, no JSON parsing. */
+    private boolean startsWith(long offset, byte[] prefix) {
+        try {
+            ByteBuffer b = ByteBuffer.allocate(prefix.length);
+            while (b.hasRemaining()) {
+                if (channel.read(b, offset + b.position()) < 0) {
+                    return false;
+                }
+            }
+            return java.util.Arrays.equals(b.array(), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ledger " + file, e);
+        }
     }
 
     /** The entry whose line starts at {@code offset}. */
