@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -31,16 +29,12 @@ public final class Processes {
     /** @param heap the -Xmx of the process (the bridge is measured at 256m) */
     public static Process start(String name, Path dir, Map<String, String> env, String heap) throws IOException {
         Files.createDirectories(dir);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap));
-        // -Dbridge.jvmOpts="-XX:+UseSerialGC ..." tries other JVM options for the started processes
-        for (String opt : System.getProperty("bridge.jvmOpts", "").split(" ")) {
-            if (!opt.isBlank()) {
-                command.add(opt);
-            }
-        }
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        // started the way the README starts it: bin/kash-bridge (class-data sharing), this JVM, the given heap;
+        // -Dbridge.jvmOpts="-XX:+UseSerialGC ..." tries other JVM options
+        ProcessBuilder pb = new ProcessBuilder("bin/kash-bridge");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_OPTS", ("-Xmx" + heap + " -Xms64m " + System.getProperty("bridge.jvmOpts", ""))
+                .trim());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), name + ".log")));
