@@ -42,40 +42,11 @@ public class EmbeddedBroker {
     int maxDeliveryAttempts;
 
     private EmbeddedActiveMQ broker;
-    private java.util.concurrent.CompletableFuture<Void> starting;
 
-    /**
-     * Starts the broker on its own thread as soon as the CDI container is up, so that it starts while
-     * Camel loads its routes (start-up time); {@link #awaitStarted} waits for it before the application
-     * reports started.
-     */
-    void early(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object init) {
-        if (enabled && starting == null) {
-            starting = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    start();
-                } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }, r -> new Thread(r, "kash-broker-start").start());
-        }
-    }
-
-    void awaitStarted(@Observes @Priority(1) StartupEvent event) throws Exception {
+    void start(@Observes @Priority(1) StartupEvent event) throws Exception {
         if (!enabled) {
             return;
         }
-        if (starting == null) {
-            early(null);
-        }
-        try {
-            starting.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
-    }
-
-    private void start() throws Exception {
         Path dir = Path.of(dataDir).toAbsolutePath();
         Configuration config = new ConfigurationImpl()
                 .setName("kash-bridge")
