@@ -25,6 +25,14 @@ final class Grouping {
     private final boolean explicitKeys;
     private final String fileName;
     private final Map<String, Group> groups = new LinkedHashMap<>();
+    /** Index of each line column in the row, -1 when the file has no such column. */
+    private final int item;
+    private final int itemType;
+    private final int itemId;
+    private final int quantity;
+    private final int title;
+    private final int price;
+    private final int variations;
 
     Grouping(CsvColumns columns, boolean explicitKeys, String fileName) {
         this.columns = columns;
@@ -35,6 +43,18 @@ final class Grouping {
         for (int i = 0; i < orderLevel.length; i++) {
             orderLevel[i] = CanonicalFields.isOrderLevel(columns.names[i]);
         }
+        item = indexOf(LineColumn.item);
+        itemType = indexOf(LineColumn.itemType);
+        itemId = indexOf(LineColumn.itemId);
+        quantity = indexOf(LineColumn.quantity);
+        title = indexOf(LineColumn.title);
+        price = indexOf(LineColumn.price);
+        variations = indexOf(LineColumn.variations);
+    }
+
+    private int indexOf(LineColumn c) {
+        Integer i = columns.index.get(c.name());
+        return i == null ? -1 : i;
     }
 
     /** The edit key of a row (editId, else orderID), null when it has none. */
@@ -92,15 +112,15 @@ final class Grouping {
     }
 
     private void line(Group group, String where, String[] values) {
-        String token = value(values, LineColumn.item.name());
-        String type = value(values, LineColumn.itemType.name());
-        String id = value(values, LineColumn.itemId.name());
-        String quantity = value(values, LineColumn.quantity.name());
-        String title = rawValue(values, LineColumn.title.name());
-        String price = value(values, LineColumn.price.name());
-        String variations = value(values, LineColumn.variations.name());
-        boolean typedParts = type != null || id != null || quantity != null || price != null || variations != null
-                || (title != null && !title.isBlank());
+        String token = value(values, item);
+        String type = value(values, itemType);
+        String id = value(values, itemId);
+        String qty = value(values, quantity);
+        String name = title < 0 ? null : values[title];
+        String amount = value(values, price);
+        String vars = value(values, variations);
+        boolean typedParts = type != null || id != null || qty != null || amount != null || vars != null
+                || (name != null && !name.isBlank());
         if (token == null && !typedParts) {
             return; // an order-level row
         }
@@ -113,26 +133,77 @@ final class Grouping {
             group.input.line(LineInput.ofToken(where, token));
             return;
         }
-        List<String> vars = variations == null ? List.of() : List.of(variations.split("\\|", -1));
-        group.input.line(new LineInput(where, null, type, id, quantity, title, price, vars));
+        List<String> variationIds = vars == null ? List.of() : List.of(vars.split("\\|", -1));
+        group.input.line(new LineInput(where, null, type, id, qty, name, amount, variationIds));
     }
 
     /** Trimmed value of a column, null when the column is absent or the value empty. */
-    private String value(String[] values, String column) {
-        String v = rawValue(values, column);
-        if (v == null) {
+    private static String value(String[] values, int column) {
+        if (column < 0 || values[column] == null) {
             return null;
         }
-        v = v.trim();
+        String v = values[column].trim();
         return v.isEmpty() ? null : v;
     }
 
-    private String rawValue(String[] values, String column) {
-        Integer i = columns.index.get(column);
-        return i == null ? null : values[i];
-    }
+    /**
+     * The values one order-level field was given on the rows of an edit: the first, the rows that
+     * repeat it, and any different ones (a conflict). Rows repeating the first value, the usual case,
+     * cost one int each.
+     */
+    private static final class FieldValues {
+        final String first;
+        int[] sameRows = new int[4];
+        int same;
+        List<int[]> otherRows;
+        List<String> otherValues;
 
-    private record RowValue(int row, String value) {
+        FieldValues(String first, int row) {
+            this.first = first;
+            add(first, row);
+        }
+
+        void add(String value, int row) {
+            if (value.equals(first)) {
+                if (same == sameRows.length) {
+                    sameRows = java.util.Arrays.copyOf(sameRows, same * 2);
+                }
+                sameRows[same++] = row;
+            } else {
+                if (otherRows == null) {
+                    otherRows = new ArrayList<>();
+                    otherValues = new ArrayList<>();
+                }
+                otherRows.add(new int[] {row});
+                otherValues.add(value);
+            }
+        }
+
+        boolean conflict() {
+            return otherRows != null;
+        }
+
+        /** Every row with its value, in row order: "row 2 '-2', row 5 '3'". */
+        String describe() {
+            java.util.TreeMap<Integer, String> all = new java.util.TreeMap<>();
+            for (int i = 0; i < same; i++) {
+                all.put(sameRows[i], first);
+            }
+            for (int i = 0; i < otherRows.size(); i++) {
+                all.put(otherRows.get(i)[0], otherValues.get(i));
+            }
+            return all.entrySet().stream().map(e -> "row " + e.getKey() + " '" + e.getValue() + "'")
+                    .collect(Collectors.joining(", "));
+        }
+
+        String rows() {
+            java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+            for (int i = 0; i < same; i++) {
+                all.add(sameRows[i]);
+            }
+            otherRows.forEach(r -> all.add(r[0]));
+            return "rows " + all.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
     }
 
     /** The rows of one edit. */
@@ -141,33 +212,28 @@ final class Grouping {
         final List<Integer> rows = new ArrayList<>();
         final EditInput input = new EditInput();
         /** Every non-empty order-level value given, per field, to find conflicts. */
-        final Map<String, List<RowValue>> given = new LinkedHashMap<>();
+        final Map<String, FieldValues> given = new LinkedHashMap<>();
 
         Group(String key) {
             this.key = key;
         }
 
         void offer(String field, String value, int row, String where) {
-            if (input.field(field) == null) {
+            FieldValues v = given.get(field);
+            if (v == null) {
                 input.put(field, value, where);
+                given.put(field, new FieldValues(value, row));
+            } else {
+                v.add(value, row);
             }
-            given.computeIfAbsent(field, f -> new ArrayList<>(2)).add(new RowValue(row, value));
         }
 
         EditEnvelope toEnvelope(String fileName) {
-            for (Map.Entry<String, List<RowValue>> e : given.entrySet()) {
-                List<RowValue> vs = e.getValue();
-                boolean conflict = false;
-                for (RowValue v : vs) {
-                    conflict |= !v.value().equals(vs.get(0).value());
-                }
-                if (conflict) {
-                    String parts = vs.stream().map(v -> "row " + v.row() + " '" + v.value() + "'")
-                            .collect(Collectors.joining(", "));
-                    String where = "rows " + vs.stream().map(v -> String.valueOf(v.row())).distinct()
-                            .collect(Collectors.joining(", "));
-                    input.error(new FieldError(where, e.getKey(), "conflicting values in one edit: " + parts
-                            + "; the rows of one edit must agree on order-level fields"));
+            for (Map.Entry<String, FieldValues> e : given.entrySet()) {
+                FieldValues vs = e.getValue();
+                if (vs.conflict()) {
+                    input.error(new FieldError(vs.rows(), e.getKey(), "conflicting values in one edit: "
+                            + vs.describe() + "; the rows of one edit must agree on order-level fields"));
                 }
             }
             StringBuilder detail = new StringBuilder(rows.size() == 1 ? "row " : "rows ");

@@ -1,7 +1,5 @@
 package org.kashbridge.encode;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,22 +37,51 @@ public final class FormFields {
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            sb.append(encode(f.name())).append('=').append(encode(f.value()));
+            encode(f.name(), sb);
+            sb.append('=');
+            encode(f.value(), sb);
         }
         return sb.toString();
     }
 
-    /** URLEncoder's output, without its allocations for the common case of nothing to encode. */
-    private static String encode(String s) {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /**
+     * Appends what {@code URLEncoder.encode(s, UTF_8)} returns (letters, digits and {@code .-*_} as they are,
+     * space as {@code +}, every other UTF-8 byte as {@code %XX}) without its intermediate objects.
+     */
+    static void encode(String s, StringBuilder sb) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
-                    || c == '-' || c == '*' || c == '_';
-            if (!safe) {
-                return URLEncoder.encode(s, StandardCharsets.UTF_8);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+                    || c == '*' || c == '_') {
+                sb.append(c);
+            } else if (c == ' ') {
+                sb.append('+');
+            } else if (c < 0x80) {
+                percent(sb, c);
+            } else if (c < 0x800) {
+                percent(sb, 0xC0 | (c >> 6));
+                percent(sb, 0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                percent(sb, 0xF0 | (cp >> 18));
+                percent(sb, 0x80 | ((cp >> 12) & 0x3F));
+                percent(sb, 0x80 | ((cp >> 6) & 0x3F));
+                percent(sb, 0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                // a lone surrogate is not text: URLEncoder writes it as '?', so do we
+                percent(sb, '?');
+            } else {
+                percent(sb, 0xE0 | (c >> 12));
+                percent(sb, 0x80 | ((c >> 6) & 0x3F));
+                percent(sb, 0x80 | (c & 0x3F));
             }
         }
-        return s;
+    }
+
+    private static void percent(StringBuilder sb, int b) {
+        sb.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
 
     /** The same fields with the API key replaced by {@value #MASK}: what archives, reports and dry runs show. */

@@ -198,10 +198,13 @@ public final class EditValidator {
                         "is required for a line: article, department or free (or give a raw item token)"));
                 return null;
             }
-            LineType type;
-            try {
-                type = LineType.valueOf(typeText.toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            LineType type = null;
+            for (LineType t : LineType.values()) {
+                if (t.name().equalsIgnoreCase(typeText)) {
+                    type = t;
+                }
+            }
+            if (type == null) {
                 errors.add(new FieldError(in.where(), path + ".type",
                         "unknown item type '" + typeText + "'; use article, department or free"));
                 return null;

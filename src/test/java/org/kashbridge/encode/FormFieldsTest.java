@@ -1,0 +1,47 @@
+package org.kashbridge.encode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The form encoder writes exactly what URLEncoder (and a browser's URLSearchParams) writes. */
+class FormFieldsTest {
+
+    @Test
+    void sameBytesAsUrlEncoder() {
+        List<String> samples = List.of("", "abcXYZ09.-*_", "a b", "Crème brûlée", "Mug \"Paris\", blue", "€ 12",
+                "line\nbreak\ttab", "emoji 🍕 ok", "日本語", "lone \uD83D surrogate", "end \uDC00", "%&=+?#/",
+                "\u0000\u007F\u0080\u07FF\u0800\uFFFF");
+        for (String s : samples) {
+            StringBuilder sb = new StringBuilder();
+            FormFields.encode(s, sb);
+            assertEquals(URLEncoder.encode(s, StandardCharsets.UTF_8), sb.toString(), s);
+        }
+        Random random = new Random(3);
+        for (int n = 0; n < 2_000; n++) {
+            char[] chars = new char[random.nextInt(12)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = (char) (random.nextBoolean() ? random.nextInt(0x80) : random.nextInt(0x10000));
+            }
+            String s = new String(chars);
+            StringBuilder sb = new StringBuilder();
+            FormFields.encode(s, sb);
+            assertEquals(URLEncoder.encode(s, StandardCharsets.UTF_8), sb.toString());
+        }
+    }
+
+    @Test
+    void plainDecimals() {
+        for (String ok : List.of("0", "12", "12.5", "-3.20", "007")) {
+            assertEquals(true, Decimals.isPlain(ok), ok);
+        }
+        for (String bad : List.of("", "-", ".5", "5.", "1,5", "1e3", "+1", "1.2.3", " 1", "--1")) {
+            assertEquals(false, Decimals.isPlain(bad), bad);
+        }
+    }
+}
