@@ -105,9 +105,9 @@ public final class CsvEditReader {
         RawRecords.Raw last = trailer.get(trailer.size() - 1);
         String text;
         if (layout.type() == Layout.Type.FIXED_WIDTH) {
-            text = rule.slice(last.values().get(0)).strip();
+            text = rule.slice(last.get(0)).strip();
         } else {
-            text = rule.position() <= last.values().size() ? last.values().get(rule.position() - 1).strip() : "";
+            text = rule.position() <= last.size() ? last.get(rule.position() - 1).strip() : "";
         }
         long stated;
         try {

@@ -78,8 +78,8 @@ final class LayoutRowMapper extends RowMapper {
     MappedRow map(RawRecords.Raw raw) {
         String where = "row " + raw.row();
         List<FieldError> errors = new ArrayList<>(0);
-        if (headerSize >= 0 && raw.values().size() != headerSize) {
-            return new MappedRow(raw.row(), null, List.of(new FieldError(where, null, "has " + raw.values().size()
+        if (headerSize >= 0 && raw.size() != headerSize) {
+            return new MappedRow(raw.row(), null, List.of(new FieldError(where, null, "has " + raw.size()
                     + " values but the header has " + headerSize + " columns (check the delimiter and the quoting; "
                     + layout.describe() + ")")));
         }
@@ -101,12 +101,12 @@ final class LayoutRowMapper extends RowMapper {
         if (r.constant() != null) {
             v = r.constant();
         } else if (layout.type() == Layout.Type.FIXED_WIDTH) {
-            v = r.slice(raw.values().get(0));
-        } else if (index < raw.values().size()) {
-            v = raw.values().get(index);
+            v = r.slice(raw.get(0));
+        } else if (index < raw.size()) {
+            v = raw.get(index);
         } else {
             errors.add(new FieldError(where, r.field(), "has no " + r.source() + ": the row has only "
-                    + raw.values().size() + " values (" + layout.describe() + ", key " + r.key() + ")"));
+                    + raw.size() + " values (" + layout.describe() + ", key " + r.key() + ")"));
             return null;
         }
         if (decoding.undecodable(v)) {

@@ -22,7 +22,14 @@ import org.kashbridge.layout.Layout;
 final class RawRecords implements Closeable {
 
     /** One record: its row number and values (a fixed-width record has one value, the line). */
-    record Raw(int row, List<String> values) {
+    record Raw(int row, String[] values) {
+        int size() {
+            return values.length;
+        }
+
+        String get(int i) {
+            return values[i];
+        }
     }
 
     private final BufferedReader reader;
@@ -57,7 +64,7 @@ final class RawRecords implements Closeable {
                 parser = CSVParser.parse(reader, format.get());
                 records = parser.iterator();
                 Raw first = layout.header() ? nextDelimited(false) : null;
-                header = first == null ? null : first.values();
+                header = first == null ? null : List.of(first.values());
             } else {
                 parser = null;
                 records = null;
@@ -103,7 +110,11 @@ final class RawRecords implements Closeable {
     private Raw nextDelimited(boolean data) {
         while (records.hasNext()) {
             CSVRecord rec = records.next();
-            List<String> values = rec.toList();
+            // by index: CSVRecord.toList() goes through a stream per record
+            String[] values = new String[rec.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rec.get(i);
+            }
             int row = layout.skipLines() + (int) rec.getRecordNumber();
             if (data && layout.ignoreLines() != null
                     && layout.ignoreLines().matcher(String.join(String.valueOf(layout.delimiter()), values)).find()) {
@@ -121,7 +132,7 @@ final class RawRecords implements Closeable {
             if (line.isBlank() || (layout.ignoreLines() != null && layout.ignoreLines().matcher(line).find())) {
                 continue;
             }
-            return new Raw(lineNumber, List.of(line));
+            return new Raw(lineNumber, new String[] {line});
         }
         return null;
     }

@@ -67,20 +67,22 @@ abstract class RowMapper {
 
         @Override
         MappedRow map(RawRecords.Raw raw) {
-            List<String> values = raw.values();
-            String where = "row " + raw.row();
-            if (values.size() != columns.names.length) {
-                return new MappedRow(raw.row(), null, List.of(new FieldError(where, null, "has " + values.size()
-                        + " values but the header has " + columns.names.length + " columns (check the delimiter and "
-                        + "the quoting)")));
+            String[] values = raw.values();
+            if (values.length != columns.names.length) {
+                return new MappedRow(raw.row(), null, List.of(new FieldError("row " + raw.row(), null, "has "
+                        + values.length + " values but the header has " + columns.names.length + " columns (check "
+                        + "the delimiter and the quoting)")));
             }
-            List<FieldError> errors = new ArrayList<>(0);
-            for (int i = 0; i < values.size(); i++) {
-                if (decoding.undecodable(values.get(i))) {
-                    errors.add(new FieldError(where, columns.names[i], undecodableMessage(null, null)));
+            List<FieldError> errors = List.of();
+            for (int i = 0; i < values.length; i++) {
+                if (decoding.undecodable(values[i])) {
+                    if (errors.isEmpty()) {
+                        errors = new ArrayList<>(1);
+                    }
+                    errors.add(new FieldError("row " + raw.row(), columns.names[i], undecodableMessage(null, null)));
                 }
             }
-            return new MappedRow(raw.row(), values.toArray(String[]::new), errors);
+            return new MappedRow(raw.row(), values, errors);
         }
     }
 }
