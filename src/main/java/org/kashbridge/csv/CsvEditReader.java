@@ -52,11 +52,12 @@ public final class CsvEditReader {
             CsvColumns columns = mapper.columns();
             boolean explicit = mapper.explicitKeys();
             Integer orderIndex = columns.index.get("orderID");
+            int keyIndex = Grouping.keyIndex(columns, explicit);
             String previousKey = null;
             String previousEdit = null;
             for (RawRecords.Raw raw = records.next(); raw != null; raw = records.next()) {
                 MappedRow row = mapper.map(raw);
-                String key = Grouping.keyOf(columns, explicit, row);
+                String key = Grouping.keyOf(keyIndex, row);
                 String editKey;
                 if (key == null) {
                     editKey = "(row " + row.row() + ")";

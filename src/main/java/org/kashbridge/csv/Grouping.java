@@ -21,6 +21,7 @@ final class Grouping {
 
     private final CsvColumns columns;
     private final boolean[] orderLevel;
+    private final int keyIndex;
     private final String keyColumn;
     private final boolean explicitKeys;
     private final String fileName;
@@ -39,6 +40,7 @@ final class Grouping {
         this.explicitKeys = explicitKeys;
         this.keyColumn = explicitKeys ? CsvColumns.EDIT_ID : "orderID";
         this.fileName = fileName;
+        keyIndex = keyIndex(columns, explicitKeys);
         orderLevel = new boolean[columns.names.length];
         for (int i = 0; i < orderLevel.length; i++) {
             orderLevel[i] = CanonicalFields.isOrderLevel(columns.names[i]);
@@ -57,23 +59,25 @@ final class Grouping {
         return i == null ? -1 : i;
     }
 
-    /** The edit key of a row (editId, else orderID), null when it has none. */
-    static String keyOf(CsvColumns columns, boolean explicitKeys, MappedRow row) {
-        if (row.values() == null) {
-            return null;
-        }
+    /** The column holding the edit key (editId, else orderID), -1 when there is none. */
+    static int keyIndex(CsvColumns columns, boolean explicitKeys) {
         Integer i = columns.index.get(explicitKeys ? CsvColumns.EDIT_ID : "orderID");
-        if (i == null || row.values()[i] == null) {
+        return i == null ? -1 : i;
+    }
+
+    /** The edit key of a row, null when it has none. */
+    static String keyOf(int keyIndex, MappedRow row) {
+        if (row.values() == null || keyIndex < 0 || row.values()[keyIndex] == null) {
             return null;
         }
-        String v = row.values()[i].trim();
+        String v = row.values()[keyIndex].trim();
         return v.isEmpty() ? null : v;
     }
 
     void add(String editKey, MappedRow mapped) {
         int row = mapped.row();
         String where = "row " + row;
-        Group group = groups.computeIfAbsent(editKey, Group::new);
+        Group group = groups.computeIfAbsent(editKey, k -> new Group(k, columns.names.length));
         group.rows.add(row);
         for (FieldError e : mapped.errors()) {
             group.input.error(e);
@@ -82,7 +86,7 @@ final class Grouping {
         if (values == null) {
             return;
         }
-        if (keyOf(columns, explicitKeys, mapped) == null) {
+        if (keyOf(keyIndex, mapped) == null) {
             if (mapped.errors().stream().noneMatch(e -> keyColumn.equals(e.field()))) {
                 group.input.error(new FieldError(where, keyColumn, "is empty: every row needs its " + keyColumn));
             }
@@ -92,7 +96,7 @@ final class Grouping {
             if (orderLevel[i] && values[i] != null) {
                 String v = values[i].trim();
                 if (!v.isEmpty()) {
-                    group.offer(columns.names[i], v, row, where);
+                    group.offer(i, columns.names[i], v, row, where);
                 }
             }
         }
@@ -211,28 +215,32 @@ final class Grouping {
         final String key;
         final List<Integer> rows = new ArrayList<>();
         final EditInput input = new EditInput();
-        /** Every non-empty order-level value given, per field, to find conflicts. */
-        final Map<String, FieldValues> given = new LinkedHashMap<>();
+        /** Every non-empty order-level value given, per column, to find conflicts. */
+        final FieldValues[] given;
+        final String[] names;
 
-        Group(String key) {
+        Group(String key, int columns) {
             this.key = key;
+            this.given = new FieldValues[columns];
+            this.names = new String[columns];
         }
 
-        void offer(String field, String value, int row, String where) {
-            FieldValues v = given.get(field);
+        void offer(int column, String field, String value, int row, String where) {
+            FieldValues v = given[column];
             if (v == null) {
                 input.put(field, value, where);
-                given.put(field, new FieldValues(value, row));
+                given[column] = new FieldValues(value, row);
+                names[column] = field;
             } else {
                 v.add(value, row);
             }
         }
 
         EditEnvelope toEnvelope(String fileName) {
-            for (Map.Entry<String, FieldValues> e : given.entrySet()) {
-                FieldValues vs = e.getValue();
-                if (vs.conflict()) {
-                    input.error(new FieldError(vs.rows(), e.getKey(), "conflicting values in one edit: "
+            for (int i = 0; i < given.length; i++) {
+                FieldValues vs = given[i];
+                if (vs != null && vs.conflict()) {
+                    input.error(new FieldError(vs.rows(), names[i], "conflicting values in one edit: "
                             + vs.describe() + "; the rows of one edit must agree on order-level fields"));
                 }
             }

@@ -27,11 +27,13 @@ public record OrderEdit(
         List<OrderLine> lines) {
 
     public OrderEdit {
-        EnumMap<ClientField, String> copy = new EnumMap<>(ClientField.class);
-        if (client != null) {
+        if (client == null || client.isEmpty()) {
+            client = Map.of();
+        } else {
+            EnumMap<ClientField, String> copy = new EnumMap<>(ClientField.class);
             copy.putAll(client);
+            client = Collections.unmodifiableMap(copy);
         }
-        client = Collections.unmodifiableMap(copy);
         lines = lines == null ? List.of() : List.copyOf(lines);
     }
 

@@ -24,7 +24,8 @@ public final class EditEnvelope {
     private String idempotencyKey;
     private boolean explicitKey;
     private String fingerprint;
-    private final Instant receivedAt = Instant.now();
+    /** Epoch millis: an Instant is only made when a record asks for it. */
+    private final long receivedAt = System.currentTimeMillis();
     private OrderEdit edit;
     private List<FieldError> errors = List.of();
     private EditOutcome outcome;
@@ -99,7 +100,7 @@ public final class EditEnvelope {
     }
 
     public Instant getReceivedAt() {
-        return receivedAt;
+        return Instant.ofEpochMilli(receivedAt);
     }
 
     public OrderEdit getEdit() {

@@ -75,7 +75,11 @@ public final class EditValidator {
                 + "(0 take-away, 1 delivery, 2 on site, 3 drive-thru, 4 counter, 5 relay point, 6 shipping)");
 
         Map<ClientField, String> client = new EnumMap<>(ClientField.class);
-        for (ClientField f : ClientField.values()) {
+        boolean anyClient = false;
+        for (String k : input.fields().keySet()) {
+            anyClient |= k.startsWith("client.");
+        }
+        for (ClientField f : anyClient ? ClientField.values() : new ClientField[0]) {
             String v = text(input, f.path());
             if (v == null) {
                 continue;
@@ -94,7 +98,7 @@ public final class EditValidator {
                     + "(a new customer), not both");
         }
 
-        List<OrderLine> lines = new ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>(input.lines().size());
         for (int i = 0; i < input.lines().size(); i++) {
             OrderLine line = c.line(input.lines().get(i), "items[" + i + "]");
             if (line != null) {
