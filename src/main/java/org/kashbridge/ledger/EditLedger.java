@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Durable record of every idempotency key: what makes "never sent twice" hold across restarts. */
-public interface EditLedger {
+public interface EditLedger extends AutoCloseable {
 
     Optional<LedgerEntry> find(String key);
 
@@ -26,6 +26,11 @@ public interface EditLedger {
 
     /** Makes every entry written so far durable. */
     default void sync() {
+    }
+
+    /** Syncs and releases the ledger's files or connections. */
+    @Override
+    default void close() {
     }
 
     List<LedgerEntry> inState(LedgerState state);

@@ -98,13 +98,11 @@ public class IdempotencyGate {
         };
         LedgerEntry entry = new LedgerEntry(e.getIdempotencyKey(), state, e.getEdit() == null ? null
                 : e.getFingerprint(), records.replyJson(e), records.original(e), e.getAttempts(), Instant.now());
-        if ("file".equals(e.getSource().channel())) {
-            // the file's report and move wait for InboxFiles to sync the ledger; the lane goes on meanwhile
-            ledger.recordSoon(entry);
-        } else {
-            // a REST or JMS sender is answered right after this: durable first
-            ledger.record(entry);
-        }
+        // Not waited for: it reaches the disk with the next edit's IN_FLIGHT record, the ledger's periodic
+        // sync, or the file's report. The IN_FLIGHT record, durable before the call, is what guarantees
+        // "never twice": if this one were lost in an OS crash, the key would read IN_FLIGHT and a payment
+        // would go to review, not out again.
+        ledger.recordSoon(entry);
     }
 
     private static EditOutcome duplicateOf(LedgerEntry k) {

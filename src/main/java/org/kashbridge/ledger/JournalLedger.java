@@ -39,6 +39,13 @@ public final class JournalLedger implements EditLedger {
     private long position;
     private long written;
     private volatile long synced;
+    /** Syncs what {@link #recordSoon} wrote when no durable write came along to do it. */
+    private final java.util.concurrent.ScheduledExecutorService syncer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kash-ledger-sync");
+                t.setDaemon(true);
+                return t;
+            });
 
     public JournalLedger(Path file) {
         this.file = file;
@@ -52,6 +59,7 @@ public final class JournalLedger implements EditLedger {
                 // a torn last line: end it, so the next entry starts on a line of its own
                 write(new byte[] {'\n'});
             }
+            syncer.scheduleWithFixedDelay(this::syncQuietly, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the ledger " + file, e);
         }
@@ -141,6 +149,25 @@ public final class JournalLedger implements EditLedger {
             upTo = written;
         }
         syncUpTo(upTo);
+    }
+
+    @Override
+    public void close() {
+        syncer.shutdownNow();
+        sync();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the ledger " + file, e);
+        }
+    }
+
+    private void syncQuietly() {
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            // the next durable write reports it
+        }
     }
 
     /** Appends the entry and indexes it; returns its sequence number for {@link #syncUpTo}. */

@@ -32,4 +32,8 @@ public class LedgerProducer {
             default -> throw new IllegalStateException("KASH_LEDGER_TYPE must be journal or jdbc, got '" + type + "'");
         };
     }
+
+    void close(@jakarta.enterprise.inject.Disposes EditLedger ledger) {
+        ledger.close();
+    }
 }
