@@ -37,7 +37,7 @@ final class CsvColumns {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String raw = header.get(i) == null ? "" : header.get(i).trim();
-            String canonical = canonical(raw);
+            String canonical = CanonicalFields.canonical(raw);
             if (canonical == null) {
                 unknown.add("'" + raw + "' (column " + (i + 1) + ")");
                 continue;
@@ -55,20 +55,12 @@ final class CsvColumns {
         }
         if (!unknown.isEmpty()) {
             throw new UnreadableFileException("unknown column " + String.join(", ", unknown) + " in the header; known "
-                    + "columns are " + known());
+                    + "columns are " + CanonicalFields.known());
         }
         if (!seen.containsKey(org.kashbridge.validate.OrderField.orderID.name())) {
             throw new UnreadableFileException("the header has no orderID column");
         }
         return new CsvColumns(names);
-    }
-
-    static String canonical(String raw) {
-        return CanonicalFields.canonical(raw);
-    }
-
-    static String known() {
-        return CanonicalFields.known();
     }
 
     /** Columns already in canonical names (a layout's output). */

@@ -159,7 +159,7 @@ final class Grouping {
         final String first;
         int[] sameRows = new int[4];
         int same;
-        List<int[]> otherRows;
+        List<Integer> otherRows;
         List<String> otherValues;
 
         FieldValues(String first, int row) {
@@ -178,7 +178,7 @@ final class Grouping {
                     otherRows = new ArrayList<>();
                     otherValues = new ArrayList<>();
                 }
-                otherRows.add(new int[] {row});
+                otherRows.add(row);
                 otherValues.add(value);
             }
         }
@@ -194,7 +194,7 @@ final class Grouping {
                 all.put(sameRows[i], first);
             }
             for (int i = 0; i < otherRows.size(); i++) {
-                all.put(otherRows.get(i)[0], otherValues.get(i));
+                all.put(otherRows.get(i), otherValues.get(i));
             }
             return all.entrySet().stream().map(e -> "row " + e.getKey() + " '" + e.getValue() + "'")
                     .collect(Collectors.joining(", "));
@@ -205,7 +205,7 @@ final class Grouping {
             for (int i = 0; i < same; i++) {
                 all.add(sameRows[i]);
             }
-            otherRows.forEach(r -> all.add(r[0]));
+            all.addAll(otherRows);
             return "rows " + all.stream().map(String::valueOf).collect(Collectors.joining(", "));
         }
     }

@@ -29,6 +29,8 @@ final class LayoutRowMapper extends RowMapper {
     private final Layout layout;
     private final CsvColumns columns = CsvColumns.ofCanonical(CanonicalFields.all());
     private final int[] sourceIndex;
+    /** Per rule: whether its field is an amount (price, paymentAmount, quantity). */
+    private final boolean[] amount;
     private final int headerSize;
     private final int type = columns.index.get(LineColumn.itemType.name());
     private final int id = columns.index.get(LineColumn.itemId.name());
@@ -46,9 +48,11 @@ final class LayoutRowMapper extends RowMapper {
                     + (layout.skipLines() > 0 ? " after " + layout.skipLines() + " skipped lines" : ""));
         }
         sourceIndex = new int[layout.fields().size()];
+        amount = new boolean[sourceIndex.length];
         for (int i = 0; i < sourceIndex.length; i++) {
             FieldRule r = layout.fields().get(i);
             sourceIndex[i] = r.column() != null ? headerIndex(header, r) : r.position() - 1;
+            amount[i] = AMOUNTS.contains(r.field());
         }
         explicitKeys = layout.rule(CanonicalFields.EDIT_ID) != null;
     }
@@ -86,7 +90,7 @@ final class LayoutRowMapper extends RowMapper {
         String[] out = new String[columns.names.length];
         for (int i = 0; i < sourceIndex.length; i++) {
             FieldRule r = layout.fields().get(i);
-            String v = extract(r, sourceIndex[i], raw, where, errors);
+            String v = extract(r, sourceIndex[i], amount[i], raw, where, errors);
             if (v != null) {
                 out[columns.index.get(r.field())] = v;
             }
@@ -96,7 +100,8 @@ final class LayoutRowMapper extends RowMapper {
     }
 
     /** One field's value after trimming, default, regex, value map and amount format; null when absent or wrong. */
-    private String extract(FieldRule r, int index, RawRecords.Raw raw, String where, List<FieldError> errors) {
+    private String extract(FieldRule r, int index, boolean isAmount, RawRecords.Raw raw, String where,
+            List<FieldError> errors) {
         String v;
         if (r.constant() != null) {
             v = r.constant();
@@ -143,7 +148,7 @@ final class LayoutRowMapper extends RowMapper {
             }
             v = mapped;
         }
-        if (AMOUNTS.contains(r.field()) && r.scale() > 0) {
+        if (isAmount && r.scale() > 0) {
             String implied = implied(v, r.scale());
             if (implied == null) {
                 errors.add(new FieldError(where, r.field(), r.source() + " value '" + v + "' is not a whole number "
@@ -152,7 +157,7 @@ final class LayoutRowMapper extends RowMapper {
                 return null;
             }
             v = implied;
-        } else if (AMOUNTS.contains(r.field())) {
+        } else if (isAmount) {
             String amount = Amounts.normalise(v, layout.decimalSeparator(), layout.groupingSeparator());
             if (amount == null) {
                 errors.add(new FieldError(where, r.field(), r.source() + " value '" + v + "' is not an amount written "

@@ -37,19 +37,17 @@ final class ReportWriter {
     private final Path workDir;
     private final boolean dryRun;
     private final List<Path> parts = new ArrayList<>();
+    private final String[] header;
 
     ReportWriter(Path workDir, boolean dryRun) {
         this.workDir = workDir;
         this.dryRun = dryRun;
-    }
-
-    String[] header() {
-        if (!dryRun) {
-            return COLUMNS;
+        if (dryRun) {
+            header = Arrays.copyOf(COLUMNS, COLUMNS.length + 1);
+            header[COLUMNS.length] = FORM;
+        } else {
+            header = COLUMNS;
         }
-        String[] h = Arrays.copyOf(COLUMNS, COLUMNS.length + 1);
-        h[COLUMNS.length] = FORM;
-        return h;
     }
 
     synchronized void batch(List<EditEnvelope> edits) throws IOException {
@@ -58,7 +56,7 @@ final class ReportWriter {
         try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180)) {
             for (EditEnvelope e : edits) {
-                List<Object> line = new ArrayList<>(header().length + 1);
+                List<Object> line = new ArrayList<>(header.length + 1);
                 line.add(e.getRows().isEmpty() ? 0 : e.getRows().get(0));
                 line.addAll(line(e));
                 csv.printRecord(line);
@@ -87,7 +85,7 @@ final class ReportWriter {
         Files.createDirectories(report.getParent());
         Path partial = report.resolveSibling("." + report.getFileName() + ".part");
         try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header()).get())) {
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get())) {
             if (unreadableReason != null) {
                 List<Object> line = new ArrayList<>(List.of("", "", "", EditStatus.REJECTED, "file not processed: "
                         + unreadableReason, "", "", ""));

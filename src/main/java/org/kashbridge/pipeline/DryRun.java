@@ -1,14 +1,11 @@
 package org.kashbridge.pipeline;
 
-import java.util.stream.Collectors;
-
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.kashbridge.encode.EditOrderEncoder;
-import org.kashbridge.validate.EditValidator;
 
 /**
  * Dry runs (files dropped in a dry-run folder): the same validation and encoding as the pipeline, and
@@ -25,14 +22,11 @@ public class DryRun {
     /** Body: an {@link EditEnvelope}; completes it as WOULD_SEND with its form body, or REJECTED. */
     public void preview(Exchange exchange) {
         EditEnvelope envelope = exchange.getMessage().getBody(EditEnvelope.class);
-        EditValidator.Result result = EditValidator.validate(envelope.getInput());
-        envelope.validated(result.edit(), result.errors());
-        if (!result.valid()) {
-            envelope.complete(EditOutcome.rejected(result.errors().stream().map(Object::toString)
-                    .collect(Collectors.joining("; "))));
+        if (!envelope.validate()) {
             return;
         }
-        envelope.preview(EditOrderEncoder.fields(result.edit(), target.shopId(), target.apiKey()).masked().encode());
+        envelope.preview(EditOrderEncoder.fields(envelope.getEdit(), target.shopId(), target.apiKey()).masked()
+                .encode());
         envelope.complete(new EditOutcome(EditStatus.WOULD_SEND, null, null, null, null,
                 "dry run: valid, nothing sent", null, null));
     }

@@ -147,6 +147,17 @@ public final class EditEnvelope {
         return attempts;
     }
 
+    /** Runs the one validation every source goes through; an invalid edit is completed as REJECTED with all its errors. */
+    boolean validate() {
+        org.kashbridge.validate.EditValidator.Result result = org.kashbridge.validate.EditValidator.validate(input);
+        validated(result.edit(), result.errors());
+        if (!result.valid()) {
+            complete(EditOutcome.rejected(result.errors().stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("; "))));
+        }
+        return result.valid();
+    }
+
     void validated(OrderEdit edit, List<FieldError> errors) {
         this.edit = edit;
         this.errors = List.copyOf(errors);

@@ -1,7 +1,6 @@
 package org.kashbridge.pipeline;
 
 import java.time.Duration;
-import java.util.stream.Collectors;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.kashbridge.retry.OrderLocks;
 import org.jboss.logging.Logger;
 import org.kashbridge.encode.EditOrderEncoder;
-import org.kashbridge.validate.EditValidator;
 
 /**
  * The steps of the one pipeline every source feeds (routes/pipeline.camel.yaml): accept and validate,
@@ -44,12 +42,7 @@ public class EditPipeline {
         EditEnvelope envelope = exchange.getMessage().getBody(EditEnvelope.class);
         exchange.setProperty(EditEnvelope.PROPERTY, envelope);
         metrics.received();
-        EditValidator.Result result = EditValidator.validate(envelope.getInput());
-        envelope.validated(result.edit(), result.errors());
-        if (!result.valid()) {
-            envelope.complete(EditOutcome.rejected(result.errors().stream().map(Object::toString)
-                    .collect(Collectors.joining("; "))));
-        }
+        envelope.validate();
     }
 
     /** Returns the form body for Kash. Called after all inbound headers were removed. */

@@ -96,14 +96,7 @@ public final class Inbox {
 
     /** Waits for {@code <dir>/<name>.result.csv} and returns its rows (header excluded). */
     public static List<CSVRecord> awaitReport(Path dir, String name) {
-        Path report = dir.resolve(name + ".result.csv");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report) && Files.exists(dir.resolve(name))
-                && !Files.exists(inbox().resolve(name)));
-        try (Reader r = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return awaitReport(dir, "", name);
     }
 
     /** Outcome records (JSON text) in a folder whose file name mentions the source file name. */
