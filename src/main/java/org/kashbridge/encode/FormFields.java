@@ -51,10 +51,20 @@ public final class FormFields {
      * space as {@code +}, every other UTF-8 byte as {@code %XX}) without its intermediate objects.
      */
     static void encode(String s, StringBuilder sb) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int safe = 0;
+        while (safe < n && isSafe(s.charAt(safe))) {
+            safe++;
+        }
+        if (safe == n) {
+            // most values (ids, amounts, item tokens without spaces): one bulk copy instead of a char at a time
+            sb.append(s);
+            return;
+        }
+        sb.append(s, 0, safe);
+        for (int i = safe; i < n; i++) {
             char c = s.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
-                    || c == '*' || c == '_') {
+            if (isSafe(c)) {
                 sb.append(c);
             } else if (c == ' ') {
                 sb.append('+');
@@ -78,6 +88,11 @@ public final class FormFields {
                 percent(sb, 0x80 | (c & 0x3F));
             }
         }
+    }
+
+    private static boolean isSafe(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+                || c == '*' || c == '_';
     }
 
     private static void percent(StringBuilder sb, int b) {

@@ -100,7 +100,7 @@ public final class EditValidator {
 
         List<OrderLine> lines = new ArrayList<>(input.lines().size());
         for (int i = 0; i < input.lines().size(); i++) {
-            OrderLine line = c.line(input.lines().get(i), "items[" + i + "]");
+            OrderLine line = c.line(input.lines().get(i), i);
             if (line != null) {
                 lines.add(line);
             }
@@ -122,6 +122,10 @@ public final class EditValidator {
         }
         String t = v.text().trim();
         return t.isEmpty() ? null : t;
+    }
+
+    private static String path(int index) {
+        return "items[" + index + "]";
     }
 
     private static String blankToNull(String s) {
@@ -186,19 +190,20 @@ public final class EditValidator {
             return d;
         }
 
-        OrderLine line(LineInput in, String path) {
+        /** @param index the line's place in the edit; "items[index]" is spelled out only in an error */
+        OrderLine line(LineInput in, int index) {
             String token = blankToNull(in.token());
             if (token != null) {
                 try {
                     return ItemToken.parse(token);
                 } catch (ItemToken.MalformedTokenException e) {
-                    errors.add(new FieldError(in.where(), path, "malformed item token: " + e.getMessage()));
+                    errors.add(new FieldError(in.where(), path(index), "malformed item token: " + e.getMessage()));
                     return null;
                 }
             }
             String typeText = blankToNull(in.type());
             if (typeText == null) {
-                errors.add(new FieldError(in.where(), path + ".type",
+                errors.add(new FieldError(in.where(), path(index) + ".type",
                         "is required for a line: article, department or free (or give a raw item token)"));
                 return null;
             }
@@ -209,7 +214,7 @@ public final class EditValidator {
                 }
             }
             if (type == null) {
-                errors.add(new FieldError(in.where(), path + ".type",
+                errors.add(new FieldError(in.where(), path(index) + ".type",
                         "unknown item type '" + typeText + "'; use article, department or free"));
                 return null;
             }
@@ -221,13 +226,13 @@ public final class EditValidator {
             Long parsedId = null;
             if (type == LineType.free) {
                 if (id != null) {
-                    errors.add(new FieldError(in.where(), path + ".id", "a free line has no id (use department to "
+                    errors.add(new FieldError(in.where(), path(index) + ".id", "a free line has no id (use department to "
                             + "attach it to a department), got '" + id + "'"));
                 }
             } else if (id == null) {
-                errors.add(new FieldError(in.where(), path + ".id", "is required for " + type + " lines"));
+                errors.add(new FieldError(in.where(), path(index) + ".id", "is required for " + type + " lines"));
             } else if (!isInteger(id) || Long.parseLong(id) <= 0) {
-                errors.add(new FieldError(in.where(), path + ".id", "must be a positive integer, got '" + id + "'"));
+                errors.add(new FieldError(in.where(), path(index) + ".id", "must be a positive integer, got '" + id + "'"));
             } else {
                 parsedId = Long.parseLong(id);
             }
@@ -235,10 +240,10 @@ public final class EditValidator {
             if (quantity != null) {
                 qty = Decimals.parsePlain(quantity);
                 if (qty == null || qty.signum() <= 0) {
-                    errors.add(new FieldError(in.where(), path + ".quantity",
+                    errors.add(new FieldError(in.where(), path(index) + ".quantity",
                             "must be a number greater than 0 written with a dot, got '" + quantity + "'"));
                 } else if (type != LineType.article && qty.compareTo(BigDecimal.ONE) != 0) {
-                    errors.add(new FieldError(in.where(), path + ".quantity", "a " + type + " line ("
+                    errors.add(new FieldError(in.where(), path(index) + ".quantity", "a " + type + " line ("
                             + ItemToken.formOf(type) + ") has no quantity; use one line per unit or an article, got '"
                             + quantity + "'"));
                 }
@@ -247,27 +252,27 @@ public final class EditValidator {
             if (price != null) {
                 unitPrice = Decimals.parsePlain(price);
                 if (unitPrice == null || unitPrice.signum() < 0) {
-                    errors.add(new FieldError(in.where(), path + ".price",
+                    errors.add(new FieldError(in.where(), path(index) + ".price",
                             "must be a decimal >= 0 written with a dot (e.g. 9.99), got '" + price + "'"));
                 }
             } else if (type != LineType.article) {
-                errors.add(new FieldError(in.where(), path + ".price", "is required for " + type + " lines"));
+                errors.add(new FieldError(in.where(), path(index) + ".price", "is required for " + type + " lines"));
             }
             if (type != LineType.article && (title == null || title.isEmpty())) {
-                errors.add(new FieldError(in.where(), path + ".title", "is required for " + type + " lines"));
+                errors.add(new FieldError(in.where(), path(index) + ".title", "is required for " + type + " lines"));
             }
             List<Long> variations = new ArrayList<>();
             if (!in.variations().isEmpty()) {
                 if (type != LineType.article) {
-                    errors.add(new FieldError(in.where(), path + ".variations", "only article lines take variations"));
+                    errors.add(new FieldError(in.where(), path(index) + ".variations", "only article lines take variations"));
                 } else if (in.variations().size() > ItemToken.MAX_VARIATIONS) {
-                    errors.add(new FieldError(in.where(), path + ".variations", "at most " + ItemToken.MAX_VARIATIONS
+                    errors.add(new FieldError(in.where(), path(index) + ".variations", "at most " + ItemToken.MAX_VARIATIONS
                             + " variations are allowed, got " + in.variations().size()));
                 } else {
                     for (String v : in.variations()) {
                         String t = blankToNull(v);
                         if (t == null || !isInteger(t) || Long.parseLong(t) <= 0) {
-                            errors.add(new FieldError(in.where(), path + ".variations",
+                            errors.add(new FieldError(in.where(), path(index) + ".variations",
                                     "each variation must be a positive integer id, got '" + v + "'"));
                         } else {
                             variations.add(Long.parseLong(t));

@@ -50,7 +50,9 @@ public final class Bench {
             // warm the raw loop's own JVM first, as the bridge gets a warm-up file
             plan(0);
             RawLoop.run(sim("/workers/editOrder.php"), bodies(EditGenerator.edits(1, edits, 3, 0.2, 1_000_000)), inFlight);
-            for (int latency : new int[] {0, 20}) {
+            // -Dbench.latencies=20 runs one latency only (a quick look; the table needs both)
+            for (String l : System.getProperty("bench.latencies", "0,20").split(",")) {
+                int latency = Integer.parseInt(l.trim());
                 for (int round = 1; round <= rounds; round++) {
                     // A: the raw loop
                     List<EditGenerator.Edit> a = EditGenerator.edits(round * 1000L + latency, edits, 3, 0.2, orderBase);
@@ -72,6 +74,9 @@ public final class Bench {
                     System.out.printf("latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f%n", latency, round,
                             raw, run.rate, run.rate / raw);
                 }
+            }
+            if (figures.get("ratio0") == null || figures.get("ratio20") == null) {
+                return;
             }
             // the other sources, at 20 ms with the same number in flight: one run each
             plan(20);
@@ -311,6 +316,13 @@ public final class Bench {
         env.put("KASH_BROKER_PORT", String.valueOf(FreePortResource.freePort()));
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         env.put("KASH_BRIDGE_API_KEY", "bench");
+        // -Dbench.env="KASH_X=1,KASH_Y=2": settings to compare (a what-if run)
+        for (String kv : System.getProperty("bench.env", "").split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                env.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+        }
         return env;
     }
 
