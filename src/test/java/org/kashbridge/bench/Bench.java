@@ -142,7 +142,8 @@ public final class Bench {
 
     static BridgeRun measure(String name, List<EditGenerator.Edit> edits, Path dir, int http, Process p, long t0)
             throws Exception {
-        Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
+        Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90),
+                Duration.ofMillis(20));
         double startupMs = (System.nanoTime() - t0) / 1e6;
         double idleRss = status(p.pid(), "VmRSS") / 1024.0;
         Path inbox = dir.resolve("data/inbox");

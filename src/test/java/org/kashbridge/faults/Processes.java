@@ -33,7 +33,9 @@ public final class Processes {
         // -Dbridge.jvmOpts="-XX:+UseSerialGC ..." tries other JVM options
         ProcessBuilder pb = new ProcessBuilder("bin/kash-bridge");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("JAVA_OPTS", ("-Xmx" + heap + " -Xms64m " + System.getProperty("bridge.jvmOpts", ""))
+        // bin/kash-bridge's default memory settings, with the given -Xmx
+        pb.environment().put("JAVA_OPTS", ("-Xmx" + heap + " -Xms64m -XX:MaxNewSize=32m "
+                + System.getProperty("bridge.jvmOpts", ""))
                 .trim());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
@@ -65,7 +67,12 @@ public final class Processes {
     }
 
     public static void awaitHttp(String url, int status, Duration max) {
-        await().atMost(max).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        awaitHttp(url, status, max, Duration.ofMillis(200));
+    }
+
+    /** @param every how often to ask: the bench times start-up with it, so it asks often */
+    public static void awaitHttp(String url, int status, Duration max, Duration every) {
+        await().atMost(max).pollInterval(every).ignoreExceptions()
                 .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == status);
     }
