@@ -124,10 +124,6 @@ public final class EditValidator {
         return t.isEmpty() ? null : t;
     }
 
-    private static String path(int index) {
-        return "items[" + index + "]";
-    }
-
     private static String blankToNull(String s) {
         if (s == null) {
             return null;
@@ -190,21 +186,26 @@ public final class EditValidator {
             return d;
         }
 
-        /** @param index the line's place in the edit; "items[index]" is spelled out only in an error */
+        /** A problem with line {@code index}: its path ("items[2].price") is spelled out only here. */
+        void lineError(LineInput in, int index, String part, String message) {
+            errors.add(new FieldError(in.where(), "items[" + index + "]" + part, message));
+        }
+
+        /** @param index the line's place in the edit */
         OrderLine line(LineInput in, int index) {
             String token = blankToNull(in.token());
             if (token != null) {
                 try {
                     return ItemToken.parse(token);
                 } catch (ItemToken.MalformedTokenException e) {
-                    errors.add(new FieldError(in.where(), path(index), "malformed item token: " + e.getMessage()));
+                    lineError(in, index, "", "malformed item token: " + e.getMessage());
                     return null;
                 }
             }
             String typeText = blankToNull(in.type());
             if (typeText == null) {
-                errors.add(new FieldError(in.where(), path(index) + ".type",
-                        "is required for a line: article, department or free (or give a raw item token)"));
+                lineError(in, index, ".type",
+                        "is required for a line: article, department or free (or give a raw item token)");
                 return null;
             }
             LineType type = null;
@@ -214,8 +215,8 @@ public final class EditValidator {
                 }
             }
             if (type == null) {
-                errors.add(new FieldError(in.where(), path(index) + ".type",
-                        "unknown item type '" + typeText + "'; use article, department or free"));
+                lineError(in, index, ".type",
+                        "unknown item type '" + typeText + "'; use article, department or free");
                 return null;
             }
             int before = errors.size();
@@ -226,13 +227,13 @@ public final class EditValidator {
             Long parsedId = null;
             if (type == LineType.free) {
                 if (id != null) {
-                    errors.add(new FieldError(in.where(), path(index) + ".id", "a free line has no id (use department to "
-                            + "attach it to a department), got '" + id + "'"));
+                    lineError(in, index, ".id", "a free line has no id (use department to "
+                            + "attach it to a department), got '" + id + "'");
                 }
             } else if (id == null) {
-                errors.add(new FieldError(in.where(), path(index) + ".id", "is required for " + type + " lines"));
+                lineError(in, index, ".id", "is required for " + type + " lines");
             } else if (!isInteger(id) || Long.parseLong(id) <= 0) {
-                errors.add(new FieldError(in.where(), path(index) + ".id", "must be a positive integer, got '" + id + "'"));
+                lineError(in, index, ".id", "must be a positive integer, got '" + id + "'");
             } else {
                 parsedId = Long.parseLong(id);
             }
@@ -240,40 +241,40 @@ public final class EditValidator {
             if (quantity != null) {
                 qty = Decimals.parsePlain(quantity);
                 if (qty == null || qty.signum() <= 0) {
-                    errors.add(new FieldError(in.where(), path(index) + ".quantity",
-                            "must be a number greater than 0 written with a dot, got '" + quantity + "'"));
+                    lineError(in, index, ".quantity",
+                            "must be a number greater than 0 written with a dot, got '" + quantity + "'");
                 } else if (type != LineType.article && qty.compareTo(BigDecimal.ONE) != 0) {
-                    errors.add(new FieldError(in.where(), path(index) + ".quantity", "a " + type + " line ("
+                    lineError(in, index, ".quantity", "a " + type + " line ("
                             + ItemToken.formOf(type) + ") has no quantity; use one line per unit or an article, got '"
-                            + quantity + "'"));
+                            + quantity + "'");
                 }
             }
             BigDecimal unitPrice = null;
             if (price != null) {
                 unitPrice = Decimals.parsePlain(price);
                 if (unitPrice == null || unitPrice.signum() < 0) {
-                    errors.add(new FieldError(in.where(), path(index) + ".price",
-                            "must be a decimal >= 0 written with a dot (e.g. 9.99), got '" + price + "'"));
+                    lineError(in, index, ".price",
+                            "must be a decimal >= 0 written with a dot (e.g. 9.99), got '" + price + "'");
                 }
             } else if (type != LineType.article) {
-                errors.add(new FieldError(in.where(), path(index) + ".price", "is required for " + type + " lines"));
+                lineError(in, index, ".price", "is required for " + type + " lines");
             }
             if (type != LineType.article && (title == null || title.isEmpty())) {
-                errors.add(new FieldError(in.where(), path(index) + ".title", "is required for " + type + " lines"));
+                lineError(in, index, ".title", "is required for " + type + " lines");
             }
             List<Long> variations = new ArrayList<>();
             if (!in.variations().isEmpty()) {
                 if (type != LineType.article) {
-                    errors.add(new FieldError(in.where(), path(index) + ".variations", "only article lines take variations"));
+                    lineError(in, index, ".variations", "only article lines take variations");
                 } else if (in.variations().size() > ItemToken.MAX_VARIATIONS) {
-                    errors.add(new FieldError(in.where(), path(index) + ".variations", "at most " + ItemToken.MAX_VARIATIONS
-                            + " variations are allowed, got " + in.variations().size()));
+                    lineError(in, index, ".variations", "at most " + ItemToken.MAX_VARIATIONS
+                            + " variations are allowed, got " + in.variations().size());
                 } else {
                     for (String v : in.variations()) {
                         String t = blankToNull(v);
                         if (t == null || !isInteger(t) || Long.parseLong(t) <= 0) {
-                            errors.add(new FieldError(in.where(), path(index) + ".variations",
-                                    "each variation must be a positive integer id, got '" + v + "'"));
+                            lineError(in, index, ".variations",
+                                    "each variation must be a positive integer id, got '" + v + "'");
                         } else {
                             variations.add(Long.parseLong(t));
                         }
