@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.kashbridge.retry.CallSlots;
 import org.kashbridge.retry.OrderLocks;
 import org.jboss.logging.Logger;
 import org.kashbridge.encode.EditOrderEncoder;
@@ -34,6 +35,8 @@ public class EditPipeline {
     OutcomeRecords records;
     @Inject
     OrderLocks locks;
+    @Inject
+    CallSlots slots;
     @Inject
     ProducerTemplate camel;
 
@@ -100,17 +103,17 @@ public class EditPipeline {
     }
 
     /**
-     * Runs the Kash call holding the order's lock: one call per order at a time, in arrival order. The call
-     * gets an exchange of its own (carrying only the edit), so its error handling cannot end the caller's route.
+     * Runs the Kash call holding the order's lock (one call per order at a time, in arrival order) and one of
+     * the kash.concurrency call slots (all sources together). The call gets an exchange of its own (carrying only the edit), so its error handling cannot end the caller's route.
      */
     public void callInOrder(Exchange exchange) {
         EditEnvelope envelope = envelope(exchange);
-        locks.run(envelope.getEdit().orderID(), () -> {
+        locks.run(envelope.getEdit().orderID(), () -> slots.run(() -> {
             Exchange call = camel.send("direct:call-kash", e -> e.setProperty(EditEnvelope.PROPERTY, envelope));
             if (call.getException() != null) {
                 throw new IllegalStateException("the Kash call route failed", call.getException());
             }
-        });
+        }));
     }
 
     /** Body becomes the JSON outcome record; CamelFileName gets a unique, readable name for file endpoints. */

@@ -11,25 +11,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import org.kashbridge.retry.CallSlots;
 
-/** The threads that send a file's edits: kash.concurrency of them, so that many edits are in flight at once. */
+/**
+ * The threads that carry a file's lanes: twice kash.concurrency, so that while kash.concurrency calls are
+ * in flight ({@link org.kashbridge.retry.CallSlots}) as many more lanes validate, record and archive their
+ * edits and the next call starts the moment a slot frees (but one, for KASH_CONCURRENCY=1).
+ */
 @ApplicationScoped
 public class EditWorkers {
 
-    @ConfigProperty(name = "kash.concurrency")
-    int concurrency;
+    @Inject
+    CallSlots slots;
 
     @Produces
     @Named("kashEditWorkers")
     @ApplicationScoped
     @Unremovable
     ExecutorService workers() {
-        if (concurrency < 1) {
-            throw new IllegalStateException("KASH_CONCURRENCY must be at least 1, got " + concurrency);
-        }
+        int concurrency = slots.count();
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        // one slot, one lane: KASH_CONCURRENCY=1 keeps a whole file in the order of its first rows
+        int threads = concurrency == 1 ? 1 : 2 * concurrency;
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "kash-edit-" + n.incrementAndGet());
                     t.setDaemon(true);

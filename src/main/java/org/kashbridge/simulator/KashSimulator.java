@@ -86,6 +86,9 @@ public class KashSimulator {
     private final Map<Long, Integer> applied = new ConcurrentHashMap<>();
     private volatile FaultPlan faults = FaultPlan.none();
     private final List<Request> received = new CopyOnWriteArrayList<>();
+    // requests being answered now, and the most at once since the last reset (the bridge's in-flight cap)
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private String fixedShopId;
     private String fixedApiKey;
 
@@ -125,6 +128,7 @@ public class KashSimulator {
         orders.clear();
         received.clear();
         requestTimes.clear();
+        restartInFlightCount();
         applied.clear();
         faults = FaultPlan.none();
     }
@@ -137,9 +141,29 @@ public class KashSimulator {
     public Map<String, Object> stats() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("requests", received.size());
+        s.put("maxInFlight", maxInFlight.get());
         s.put("requestTimes", new java.util.TreeMap<>(requestTimes));
         s.put("applied", new java.util.TreeMap<>(applied));
         return s;
+    }
+
+    /** The HTTP layer calls this when a request arrives and {@link #answered()} once it is answered or closed. */
+    public void arrived() {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    public void answered() {
+        inFlight.decrementAndGet();
+    }
+
+    /** The most requests that were being answered at the same time since the last reset or restart. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Counts the most requests at once from now on, starting from those being answered now. */
+    public void restartInFlightCount() {
+        maxInFlight.set(inFlight.get());
     }
 
     public Reply handle(String body, Map<String, String> headers, String linkBase) {

@@ -30,6 +30,8 @@ public class SimulatorHttp {
         LOG.info("Kash simulator enabled at /workers/editOrder.php (KASH_SIMULATOR); no real Kash.click is called");
         router.post("/workers/editOrder.php").handler(BodyHandler.create().setBodyLimit(1 << 20))
                 .handler(ctx -> {
+                    simulator.arrived();
+                    ctx.addEndHandler(done -> simulator.answered());
                     String linkBase = ctx.request().scheme() + "://" + ctx.request().authority();
                     Map<String, String> headers = new LinkedHashMap<>();
                     ctx.request().headers().forEach(h -> headers.merge(h.getKey(), h.getValue(), (a, b) -> a + ", " + b));
