@@ -81,6 +81,7 @@ public class InboxFiles {
         Layouts.Resolution r = layouts.resolve(folders, baseName);
         String name = r.folder().isEmpty() ? baseName : r.folder() + "/" + baseName;
         Path work = Paths.get(workDir).resolve("inbox-" + UUID.randomUUID());
+        long started = System.nanoTime();
         StagedFile staged = r.error() != null ? StagedFile.unreadable(name, r.error())
                 : CsvEditReader.stage(path, r.layout(), name, work, batchBytes);
         Path dir = Paths.get(r.dryRun() ? dryRunDir : staged.isReadable() ? doneDir : failedDir).resolve(r.folder());
@@ -90,8 +91,9 @@ public class InboxFiles {
         InboxFile file = new InboxFile(name, r.dryRun(), staged, target, work);
         exchange.setProperty(FILE_PROPERTY, file);
         if (staged.isReadable()) {
-            LOG.infof("file %s%s: %d rows (%s), %d batch(es)", name, r.dryRun() ? " (dry run: nothing is sent)" : "",
-                    staged.rowCount(), r.layout().describe(), staged.bucketCount());
+            LOG.infof("file %s%s: %d rows (%s), %d batch(es), read in %d ms", name,
+                    r.dryRun() ? " (dry run: nothing is sent)" : "", staged.rowCount(), r.layout().describe(),
+                    staged.bucketCount(), (System.nanoTime() - started) / 1_000_000);
         } else {
             LOG.errorf("file %s cannot be read: %s; moving it to %s", name, staged.unreadableReason(), target);
         }
