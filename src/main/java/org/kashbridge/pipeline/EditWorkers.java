@@ -15,9 +15,10 @@ import jakarta.inject.Inject;
 import org.kashbridge.retry.CallSlots;
 
 /**
- * The threads that carry a file's lanes: twice kash.concurrency, so that while kash.concurrency calls are
- * in flight ({@link org.kashbridge.retry.CallSlots}) as many more lanes validate, record and archive their
- * edits and the next call starts the moment a slot frees (but one, for KASH_CONCURRENCY=1).
+ * The threads that carry a file's lanes: three times kash.concurrency, so that while kash.concurrency calls
+ * are in flight ({@link org.kashbridge.retry.CallSlots}) other lanes validate, record and archive their edits
+ * and the next call starts the moment a slot frees, even while a ledger sync holds up many lanes at once
+ * (at 20 ms latency, 16 slots: twice kept them 95 % busy, three times sent 2-3 % more, bench/RESULTS.md); one for KASH_CONCURRENCY=1.
  */
 @ApplicationScoped
 public class EditWorkers {
@@ -33,7 +34,7 @@ public class EditWorkers {
         int concurrency = slots.count();
         AtomicInteger n = new AtomicInteger();
         // one slot, one lane: KASH_CONCURRENCY=1 keeps a whole file in the order of its first rows
-        int threads = concurrency == 1 ? 1 : 2 * concurrency;
+        int threads = concurrency == 1 ? 1 : 3 * concurrency;
         return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "kash-edit-" + n.incrementAndGet());
