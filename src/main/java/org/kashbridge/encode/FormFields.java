@@ -90,9 +90,18 @@ public final class FormFields {
         }
     }
 
+    /** The characters URLEncoder leaves as they are: letters, digits and {@code .-*_}. */
+    private static final boolean[] SAFE = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            SAFE[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '-' || c == '*' || c == '_';
+        }
+    }
+
     private static boolean isSafe(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
-                || c == '*' || c == '_';
+        return c < 128 && SAFE[c];
     }
 
     private static void percent(StringBuilder sb, int b) {

@@ -208,12 +208,7 @@ public final class EditValidator {
                         "is required for a line: article, department or free (or give a raw item token)");
                 return null;
             }
-            LineType type = null;
-            for (LineType t : LineType.values()) {
-                if (t.name().equalsIgnoreCase(typeText)) {
-                    type = t;
-                }
-            }
+            LineType type = LineType.parse(typeText);
             if (type == null) {
                 lineError(in, index, ".type",
                         "unknown item type '" + typeText + "'; use article, department or free");

@@ -152,4 +152,15 @@ class EditValidatorTest {
         assertEquals(3, errors(new EditInput().put("orderID", "x").put("payment", "y")
                 .line(typed("nope", null, null, null, null))).size());
     }
+
+    @Test
+    void itemTypesAreReadInAnyCaseAndAnUnknownOneIsNamed() {
+        EditValidator.Result r = EditValidator.validate(base().line(typed("FREE", null, null, "T", "1"))
+                .line(typed("Article", "7", null, null, null)).line(typed("department", "5", null, "D", "2")));
+        assertTrue(r.valid(), r.errors().toString());
+        assertEquals(List.of(LineType.free, LineType.article, LineType.department),
+                r.edit().lines().stream().map(l -> l.type()).toList());
+        assertEquals(List.of("row 3, items[0].type: unknown item type 'gift'; use article, department or free"),
+                errors(base().line(typed("gift", null, null, "T", "1"))));
+    }
 }
