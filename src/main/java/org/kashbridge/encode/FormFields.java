@@ -14,6 +14,8 @@ public final class FormFields {
 
     public static final String MASK = "****";
     public static final String KEY = "key";
+    public static final String ITEMS = "itemsList[]";
+    private static final String ITEMS_ENCODED = "itemsList%5B%5D";
 
     public record Field(String name, String value) {
     }
@@ -32,16 +34,47 @@ public final class FormFields {
     }
 
     public String encode() {
-        StringBuilder sb = new StringBuilder(64 * fields.size());
+        Writer w = new Writer(64 * fields.size());
         for (Field f : fields) {
+            w.add(f.name(), f.value());
+        }
+        return w.toString();
+    }
+
+    /** Appends fields to an encoded body as they come, without keeping them. */
+    static final class Writer {
+        private final StringBuilder sb;
+
+        Writer(int capacity) {
+            sb = new StringBuilder(capacity);
+        }
+
+        /** Like {@link FormFields#add}: a null value is left out. */
+        Writer add(String name, Object value) {
+            if (value == null) {
+                return this;
+            }
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            encode(f.name(), sb);
+            if (name.equals(ITEMS)) {
+                sb.append(ITEMS_ENCODED); // on every line: spare it the escaping loop
+            } else {
+                encode(name, sb);
+            }
             sb.append('=');
-            encode(f.value(), sb);
+            if (value instanceof Long || value instanceof Integer) {
+                sb.append(((Number) value).longValue()); // digits and '-' need no escaping
+            } else {
+                encode(String.valueOf(value), sb);
+            }
+            return this;
         }
-        return sb.toString();
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

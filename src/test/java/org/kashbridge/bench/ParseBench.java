@@ -34,9 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = "-Xmx512m")
+@Fork(value = 2, jvmArgs = "-Xmx512m")
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Measurement(iterations = 6, time = 2)
 public class ParseBench {
 
     Path file;

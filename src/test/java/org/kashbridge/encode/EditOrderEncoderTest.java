@@ -18,8 +18,11 @@ class EditOrderEncoderTest {
         return new OrderEdit(123456, payment, null, null, null, null, null, null, null, null, null, null, null, lines);
     }
 
+    /** The body sent; every test also checks that the field list (records, dry runs, alerts) encodes the same. */
     private static String encode(OrderEdit e) {
-        return EditOrderEncoder.encode(e, "SHOP1", "K3Y");
+        String body = EditOrderEncoder.encode(e, "SHOP1", "K3Y");
+        assertEquals(EditOrderEncoder.fields(e, "SHOP1", "K3Y").encode(), body);
+        return body;
     }
 
     @Test
