@@ -8,8 +8,8 @@ import java.util.Map;
 import org.kashbridge.pipeline.EditEnvelope;
 
 /**
- * Edits grouped into lanes, one per order, each in file order: lanes run in parallel
- * (kash.concurrency), the edits of one lane one after another.
+ * Edits grouped into lanes, one per order, each in file order: lanes run in parallel (three per
+ * kash.concurrency call slot), the edits of one lane one after another.
  */
 final class Lanes {
 

@@ -156,6 +156,11 @@ public class KashSimulator {
         inFlight.decrementAndGet();
     }
 
+    /** Requests being answered now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /** The most requests that were being answered at the same time since the last reset or restart. */
     public int maxInFlight() {
         return maxInFlight.get();
