@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kashbridge.simulator.FaultPlan;
 import org.kashbridge.simulator.KashSimulator;
@@ -31,18 +32,34 @@ class CallSlotsTest {
     @Inject
     KashSimulator simulator;
 
-    @AfterEach
-    void noDelay() {
-        simulator.faults(new FaultPlan());
-    }
+    private final ExecutorService callers = Executors.newFixedThreadPool(12);
 
-    @Test
-    void aFileAndRestCallersNeverHaveMoreCallsInFlightThanTheSetting() {
+    @BeforeEach
+    void slowSimulator() {
         FaultPlan slow = new FaultPlan();
         slow.delayMs = 150;
         simulator.faults(slow);
         simulator.restartInFlightCount();
+    }
 
+    @AfterEach
+    void noDelay() {
+        simulator.faults(new FaultPlan());
+        callers.shutdown();
+    }
+
+    /** {@code n} REST callers at once, each posting one edit of its own order; their HTTP statuses. */
+    private List<Integer> restCallers(int n, long firstOrder) {
+        List<CompletableFuture<Integer>> rest = IntStream.range(0, n)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> given().header("X-API-Key", "test-api-key")
+                        .contentType(ContentType.JSON).body("{\"orderID\":" + (firstOrder + i) + ",\"payment\":-1}")
+                        .post("/api/order-edits").statusCode(), callers))
+                .toList();
+        return rest.stream().map(CompletableFuture::join).toList();
+    }
+
+    @Test
+    void aFileAndRestCallersNeverHaveMoreCallsInFlightThanTheSetting() {
         StringBuilder csv = new StringBuilder("orderID,payment\n");
         for (int i = 0; i < 80; i++) {
             csv.append(33_000 + i).append(",-1\n");
@@ -51,35 +68,15 @@ class CallSlotsTest {
         // the file alone takes every slot...
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator.inFlight() >= 8);
         // ...and REST callers arriving then wait for one instead of adding calls
-        ExecutorService callers = Executors.newFixedThreadPool(9);
-        List<CompletableFuture<Integer>> rest = IntStream.range(0, 9)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> given().header("X-API-Key", "test-api-key")
-                        .contentType(ContentType.JSON).body("{\"orderID\":" + (33_100 + i) + ",\"payment\":-1}")
-                        .post("/api/order-edits").statusCode(), callers))
-                .toList();
-
-        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200),
-                rest.stream().map(CompletableFuture::join).toList());
+        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200), restCallers(9, 33_100));
         List<CSVRecord> report = Inbox.awaitReport(Inbox.done(), "slots.csv");
-        callers.shutdown();
         assertEquals(80, report.stream().filter(r -> r.get("status").equals("OK")).count());
         assertEquals(8, simulator.maxInFlight(), "most editOrder calls in flight at once");
     }
 
     @Test
     void restCallersAloneShareTheSameSlots() {
-        FaultPlan slow = new FaultPlan();
-        slow.delayMs = 150;
-        simulator.faults(slow);
-        simulator.restartInFlightCount();
-        ExecutorService callers = Executors.newFixedThreadPool(12);
-        List<CompletableFuture<Integer>> rest = IntStream.range(0, 12)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> given().header("X-API-Key", "test-api-key")
-                        .contentType(ContentType.JSON).body("{\"orderID\":" + (33_200 + i) + ",\"payment\":-1}")
-                        .post("/api/order-edits").statusCode(), callers))
-                .toList();
-        assertEquals(12, rest.stream().map(CompletableFuture::join).filter(status -> status == 200).count());
-        callers.shutdown();
+        assertEquals(12, restCallers(12, 33_200).stream().filter(status -> status == 200).count());
         assertEquals(8, simulator.maxInFlight(), "most editOrder calls in flight at once");
     }
 }
