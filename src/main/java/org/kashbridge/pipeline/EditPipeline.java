@@ -6,6 +6,7 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -26,6 +27,8 @@ public class EditPipeline {
 
     private static final Logger LOG = Logger.getLogger(EditPipeline.class);
     private static final String CALL_STARTED = "kashCallStarted";
+    private static final String CALL_URI = "kashCallUri";
+    private final java.util.Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     KashTarget target;
@@ -103,17 +106,29 @@ public class EditPipeline {
     }
 
     /**
-     * Runs the Kash call holding the order's lock (one call per order at a time, in arrival order) and one of
-     * the kash.concurrency call slots (all sources together). The call gets an exchange of its own (carrying only the edit), so its error handling cannot end the caller's route.
+     * Runs the Kash call holding the order's lock: one call per order at a time, in arrival order, retries
+     * included. The call gets an exchange of its own (carrying only the edit), so its error handling cannot
+     * end the caller's route.
      */
     public void callInOrder(Exchange exchange) {
         EditEnvelope envelope = envelope(exchange);
-        locks.run(envelope.getEdit().orderID(), () -> slots.run(() -> {
+        locks.run(envelope.getEdit().orderID(), () -> {
             Exchange call = camel.send("direct:call-kash", e -> e.setProperty(EditEnvelope.PROPERTY, envelope));
             if (call.getException() != null) {
                 throw new IllegalStateException("the Kash call route failed", call.getException());
             }
-        }));
+        });
+    }
+
+    /**
+     * One attempt of the editOrder call, to the endpoint in the exchange property {@value #CALL_URI}, holding
+     * one of the kash.concurrency call slots (all sources together) only while it is in flight: a retry's
+     * wait holds none. A failure is left on the exchange for kash-call-errors, which repeats this step.
+     */
+    public void send(Exchange exchange) {
+        Endpoint endpoint = endpoints.computeIfAbsent(exchange.getProperty(CALL_URI, String.class),
+                exchange.getContext()::getEndpoint);
+        slots.run(() -> camel.send(endpoint, exchange));
     }
 
     /** Body becomes the JSON outcome record; CamelFileName gets a unique, readable name for file endpoints. */

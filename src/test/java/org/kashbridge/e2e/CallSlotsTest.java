@@ -79,4 +79,26 @@ class CallSlotsTest {
         assertEquals(12, restCallers(12, 33_200).stream().filter(status -> status == 200).count());
         assertEquals(8, simulator.maxInFlight(), "most editOrder calls in flight at once");
     }
+
+    @Test
+    void anEditWaitingToBeRetriedHoldsNoSlot() {
+        FaultPlan busy = new FaultPlan();
+        busy.firstRequests = java.util.Collections.nCopies(8, "429:3"); // Kash: "retry in 3 s", not applied
+        simulator.faults(busy);
+        int before = simulator.received().size();
+        StringBuilder csv = new StringBuilder("orderID,payment\n");
+        for (int i = 0; i < 8; i++) {
+            csv.append(33_300 + i).append(",-1\n");
+        }
+        Inbox.drop("retrying.csv", csv.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.received().size() >= before + 8);
+
+        // all 8 slots' edits now wait for their retry; a REST call gets a slot at once, before any retry
+        assertEquals(List.of(200), restCallers(1, 33_400));
+        KashSimulator.Request rest = org.kashbridge.support.Sent.to(simulator, "33400").get(0);
+        assertEquals(before + 8, simulator.received().indexOf(rest), "the REST call went out before the retries");
+
+        List<CSVRecord> report = Inbox.awaitReport(Inbox.done(), "retrying.csv");
+        assertEquals(8, report.stream().filter(r -> r.get("status").equals("OK")).count());
+    }
 }
