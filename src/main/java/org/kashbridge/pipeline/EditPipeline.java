@@ -126,8 +126,12 @@ public class EditPipeline {
      * wait holds none. A failure is left on the exchange for kash-call-errors, which repeats this step.
      */
     public void send(Exchange exchange) {
-        Endpoint endpoint = endpoints.computeIfAbsent(exchange.getProperty(CALL_URI, String.class),
-                exchange.getContext()::getEndpoint);
+        String uri = exchange.getProperty(CALL_URI, String.class);
+        if (uri == null) {
+            throw new IllegalStateException("routes/pipeline.camel.yaml: the call-kash route must set the exchange "
+                    + "property " + CALL_URI + " to the editOrder endpoint before calling editPipeline.send");
+        }
+        Endpoint endpoint = endpoints.computeIfAbsent(uri, exchange.getContext()::getEndpoint);
         slots.run(() -> camel.send(endpoint, exchange));
     }
 
