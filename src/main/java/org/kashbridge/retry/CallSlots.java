@@ -7,8 +7,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * At most kash.concurrency editOrder calls in flight, all sources together. A slot is held for one attempt
- * of the call while it is in flight: not while a retry waits, nor for validation, the ledger or the outcome, so the threads that prepare and
- * finish edits can outnumber the calls and keep every slot busy. Fair: callers get slots in arrival order.
+ * of the call while it is in flight: not while a retry waits, nor for validation, the ledger or the outcome,
+ * so the threads that prepare and finish edits can outnumber the calls and keep every slot busy. Fair:
+ * callers get slots in arrival order.
  */
 @Singleton
 public class CallSlots {

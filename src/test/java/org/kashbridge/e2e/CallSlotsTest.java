@@ -60,11 +60,7 @@ class CallSlotsTest {
 
     @Test
     void aFileAndRestCallersNeverHaveMoreCallsInFlightThanTheSetting() {
-        StringBuilder csv = new StringBuilder("orderID,payment\n");
-        for (int i = 0; i < 80; i++) {
-            csv.append(33_000 + i).append(",-1\n");
-        }
-        Inbox.drop("slots.csv", csv.toString());
+        Inbox.drop("slots.csv", Inbox.validateOrders(33_000, 80));
         // the file alone takes every slot...
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator.inFlight() >= 8);
         // ...and REST callers arriving then wait for one instead of adding calls
@@ -86,11 +82,7 @@ class CallSlotsTest {
         busy.firstRequests = java.util.Collections.nCopies(8, "429:3"); // Kash: "retry in 3 s", not applied
         simulator.faults(busy);
         int before = simulator.received().size();
-        StringBuilder csv = new StringBuilder("orderID,payment\n");
-        for (int i = 0; i < 8; i++) {
-            csv.append(33_300 + i).append(",-1\n");
-        }
-        Inbox.drop("retrying.csv", csv.toString());
+        Inbox.drop("retrying.csv", Inbox.validateOrders(33_300, 8));
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator.received().size() >= before + 8);
 
         // all 8 slots' edits now wait for their retry; a REST call gets a slot at once, before any retry

@@ -34,11 +34,7 @@ class RateLimitTest {
 
     @Test
     void noSecondSeesMoreCallsThanTheLimit() {
-        StringBuilder csv = new StringBuilder("orderID,payment\n");
-        for (int i = 0; i < 15; i++) {
-            csv.append(32_000 + i).append(",-1\n");
-        }
-        Inbox.drop("rate.csv", csv.toString());
+        Inbox.drop("rate.csv", Inbox.validateOrders(32_000, 15));
         Inbox.awaitReport(Inbox.done(), "rate.csv");
         @SuppressWarnings("unchecked")
         Map<Long, List<Long>> times = (Map<Long, List<Long>>) simulator.stats().get("requestTimes");

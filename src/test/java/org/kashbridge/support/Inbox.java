@@ -45,6 +45,15 @@ public final class Inbox {
         return dir("kash.archive.dir");
     }
 
+    /** A canonical CSV of {@code n} one-row edits, orders {@code firstOrder}, +1..., each "validated, not paid" (-1). */
+    public static String validateOrders(long firstOrder, int n) {
+        StringBuilder csv = new StringBuilder("orderID,payment\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(firstOrder + i).append(",-1\n");
+        }
+        return csv.toString();
+    }
+
     /** Writes under a temporary name, then renames: the way the README tells ERPs to drop files. */
     public static void drop(String name, byte[] content) {
         try {
