@@ -1,8 +1,9 @@
 package org.kashbridge.jms;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.quarkus.main.events.AfterStop;
+import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,6 +23,11 @@ import org.jboss.logging.Logger;
  * The default broker: ActiveMQ Artemis in-process, persistent journal under the data dir, one acceptor
  * speaking CORE, AMQP 1.0, STOMP and OpenWire. Off (KASH_BROKER_EMBEDDED=false) when an external broker
  * is used. The broker itself retries a delivery that was rolled back, then moves it to the DLQ.
+ * <p>
+ * The broker starts on its own thread as soon as Camel begins to configure, so that its half second of
+ * start-up overlaps Camel's route loading instead of following it; the start-up event waits for it, so the
+ * application is still only ready (and fails to start) with the broker. It stops after Camel has stopped,
+ * so the JMS consumer finishes its message and commits before the broker goes away.
  */
 @ApplicationScoped
 public class EmbeddedBroker {
@@ -42,11 +50,32 @@ public class EmbeddedBroker {
     int maxDeliveryAttempts;
 
     private EmbeddedActiveMQ broker;
+    private CompletableFuture<EmbeddedActiveMQ> starting;
+
+    void begin(@Observes BeforeConfigure event) {
+        if (enabled) {
+            starting = CompletableFuture.supplyAsync(this::startBroker,
+                    task -> new Thread(task, "kash-broker-start").start());
+        }
+    }
 
     void start(@Observes @Priority(1) StartupEvent event) throws Exception {
         if (!enabled) {
             return;
         }
+        if (starting == null) {
+            begin(null);
+        }
+        try {
+            broker = starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        LOG.infof("embedded Artemis broker listening on %s (journal %s)", acceptor.replaceAll("\\?.*", ""),
+                Path.of(dataDir).toAbsolutePath());
+    }
+
+    private EmbeddedActiveMQ startBroker() {
         Path dir = Path.of(dataDir).toAbsolutePath();
         Configuration config = new ConfigurationImpl()
                 .setName("kash-bridge")
@@ -55,32 +84,38 @@ public class EmbeddedBroker {
                 .setJournalDirectory(dir.resolve("journal").toString())
                 .setBindingsDirectory(dir.resolve("bindings").toString())
                 .setPagingDirectory(dir.resolve("paging").toString())
-                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
-                .addAcceptorConfiguration("kash", acceptor);
-        config.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(maxDeliveryAttempts)
-                .setRedeliveryDelay(1000).setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(dlq))
-                .setAutoCreateQueues(true).setAutoCreateAddresses(true));
-        for (String q : new String[] {queue, dlq, results}) {
-            config.addQueueConfiguration(QueueConfiguration.of(q).setAddress(q).setRoutingType(RoutingType.ANYCAST)
-                    .setDurable(true));
+                .setLargeMessagesDirectory(dir.resolve("large-messages").toString());
+        try {
+            config.addAcceptorConfiguration("kash", acceptor);
+            config.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(maxDeliveryAttempts)
+                    .setRedeliveryDelay(1000)
+                    .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(dlq))
+                    .setAutoCreateQueues(true).setAutoCreateAddresses(true));
+            for (String q : new String[] {queue, dlq, results}) {
+                config.addQueueConfiguration(QueueConfiguration.of(q).setAddress(q)
+                        .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            }
+            EmbeddedActiveMQ started = new EmbeddedActiveMQ().setConfiguration(config);
+            started.start();
+            return started;
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Artemis broker on " + acceptor.replaceAll("\\?.*", "")
+                    + " did not start: " + e.getMessage(), e);
         }
-        broker = new EmbeddedActiveMQ().setConfiguration(config);
-        broker.start();
-        LOG.infof("embedded Artemis broker listening on %s (journal %s)", acceptor.replaceAll("\\?.*", ""), dir);
     }
 
-    void stop(@Observes ShutdownEvent event) throws Exception {
+    void stop(@Observes @Priority(10) AfterStop event) throws Exception {
+        if (starting != null && broker == null) {
+            // start-up failed elsewhere while the broker was still starting: stop it all the same
+            try {
+                broker = starting.get();
+            } catch (ExecutionException e) {
+                return;
+            }
+        }
         if (broker != null) {
             broker.stop();
             broker = null;
-        }
-    }
-
-    /** For fault tests: stop and start the broker with its journal. */
-    public void restart() throws Exception {
-        if (broker != null) {
-            broker.stop();
-            broker.start();
         }
     }
 }

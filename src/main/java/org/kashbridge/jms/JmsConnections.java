@@ -1,11 +1,15 @@
 package org.kashbridge.jms;
 
 import io.quarkus.arc.Unremovable;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Named;
 import jakarta.jms.ConnectionFactory;
+import org.apache.camel.quarkus.main.events.AfterStop;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
@@ -27,5 +31,14 @@ public class JmsConnections {
         caching.setSessionCacheSize(32);
         caching.setReconnectOnException(true);
         return caching;
+    }
+
+    /** Once Camel has stopped, close the shared connection, before the embedded broker stops (Priority 10). */
+    void closeAfterCamel(@Observes @Priority(1) AfterStop event, CachingConnectionFactory caching) {
+        caching.resetConnection();
+    }
+
+    void close(@Disposes CachingConnectionFactory caching) {
+        caching.destroy();
     }
 }
