@@ -25,7 +25,7 @@ final class Grouping {
     private final String keyColumn;
     private final boolean explicitKeys;
     private final String fileName;
-    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, Group> groups;
     /** Index of each line column in the row, -1 when the file has no such column. */
     private final int item;
     private final int itemType;
@@ -35,8 +35,10 @@ final class Grouping {
     private final int price;
     private final int variations;
 
-    Grouping(CsvColumns columns, boolean explicitKeys, String fileName) {
+    /** @param rows how many rows will be added: the map of edits is sized once, never rehashed */
+    Grouping(CsvColumns columns, boolean explicitKeys, String fileName, int rows) {
         this.columns = columns;
+        this.groups = new LinkedHashMap<>(Math.max(16, rows + rows / 3 + 1));
         this.explicitKeys = explicitKeys;
         this.keyColumn = explicitKeys ? CsvColumns.EDIT_ID : "orderID";
         this.fileName = fileName;

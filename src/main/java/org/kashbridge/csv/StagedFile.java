@@ -82,8 +82,9 @@ public final class StagedFile implements Closeable {
                     throw new NoSuchElementException();
                 }
                 try {
-                    Grouping g = new Grouping(columns, explicitKeys, fileName);
-                    for (StagedRows.Staged s : rows.rowsOf(next++)) {
+                    List<StagedRows.Staged> bucket = rows.rowsOf(next++);
+                    Grouping g = new Grouping(columns, explicitKeys, fileName, bucket.size());
+                    for (StagedRows.Staged s : bucket) {
                         g.add(s.editKey(), s.row());
                     }
                     return g.edits(fileId);

@@ -15,37 +15,40 @@ public final class Decimals {
         return v.toPlainString();
     }
 
-    /** Parses {@code 12}, {@code 12.5}, {@code -3.20}; null when the text is anything else (comma, exponent, spaces...). */
+    /**
+     * Parses {@code 12}, {@code 12.5}, {@code -3.20}; null when the text is anything else (comma, exponent,
+     * spaces...). One pass that builds the unscaled value: {@code new BigDecimal(String)} is only needed past
+     * 18 digits. The result equals {@code new BigDecimal(text)}, scale included.
+     */
     public static BigDecimal parsePlain(String text) {
-        if (text == null || !isPlain(text)) {
+        if (text == null) {
             return null;
         }
-        return new BigDecimal(text);
-    }
-
-    /** {@code -?\d+(\.\d+)?}, checked by hand: this runs for every amount of every line. */
-    static boolean isPlain(String s) {
-        int i = s.startsWith("-") ? 1 : 0;
+        int n = text.length();
+        int i = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+        long unscaled = 0;
         int digits = 0;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-            digits++;
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i == s.length()) {
-            return true;
-        }
-        if (s.charAt(i) != '.') {
-            return false;
-        }
-        int fraction = 0;
-        for (i++; i < s.length(); i++, fraction++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
+        int scale = -1;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0 && digits > 0) {
+                scale = 0;
+            } else {
+                return null;
             }
         }
-        return fraction > 0;
+        if (digits == 0 || scale == 0) {
+            return null; // no digits, or nothing after the dot
+        }
+        if (digits > 18) {
+            return new BigDecimal(text);
+        }
+        return BigDecimal.valueOf(text.charAt(0) == '-' ? -unscaled : unscaled, Math.max(scale, 0));
     }
 }

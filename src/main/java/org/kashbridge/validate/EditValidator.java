@@ -20,20 +20,25 @@ import org.kashbridge.model.OrderLine;
  */
 public final class EditValidator {
 
-    /** An optional minus and 1 to 18 digits (what fits a long); no regex: this runs for every value. */
-    static boolean isInteger(String s) {
+    /**
+     * The value of an optional minus and 1 to 18 digits (what fits a long), else null. One pass, no regex:
+     * this runs for every value.
+     */
+    static Long parseInteger(String s) {
         int start = s.startsWith("-") ? 1 : 0;
         int digits = s.length() - start;
         if (digits < 1 || digits > 18) {
-            return false;
+            return null;
         }
+        long n = 0;
         for (int i = start; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                return false;
+                return null;
             }
+            n = n * 10 + (c - '0');
         }
-        return true;
+        return start == 1 ? -n : n;
     }
 
     /** The result: exactly one of {@code edit} or a non-empty {@code errors}. */
@@ -153,12 +158,8 @@ public final class EditValidator {
                 }
                 return null;
             }
-            if (!isInteger(v)) {
-                fail(input, field, rule + ", got '" + v + "'");
-                return null;
-            }
-            long n = Long.parseLong(v);
-            if ((min != null && n < min) || (max != null && n > max)) {
+            Long n = parseInteger(v);
+            if (n == null || (min != null && n < min) || (max != null && n > max)) {
                 fail(input, field, rule + ", got '" + v + "'");
                 return null;
             }
@@ -227,10 +228,12 @@ public final class EditValidator {
                 }
             } else if (id == null) {
                 lineError(in, index, ".id", "is required for " + type + " lines");
-            } else if (!isInteger(id) || Long.parseLong(id) <= 0) {
-                lineError(in, index, ".id", "must be a positive integer, got '" + id + "'");
             } else {
-                parsedId = Long.parseLong(id);
+                parsedId = parseInteger(id);
+                if (parsedId == null || parsedId <= 0) {
+                    lineError(in, index, ".id", "must be a positive integer, got '" + id + "'");
+                    parsedId = null;
+                }
             }
             BigDecimal qty = null;
             if (quantity != null) {
@@ -267,11 +270,12 @@ public final class EditValidator {
                 } else {
                     for (String v : in.variations()) {
                         String t = blankToNull(v);
-                        if (t == null || !isInteger(t) || Long.parseLong(t) <= 0) {
+                        Long variation = t == null ? null : parseInteger(t);
+                        if (variation == null || variation <= 0) {
                             lineError(in, index, ".variations",
                                     "each variation must be a positive integer id, got '" + v + "'");
                         } else {
-                            variations.add(Long.parseLong(t));
+                            variations.add(variation);
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 package org.kashbridge.encode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,13 @@ class FormFieldsTest {
 
     @Test
     void plainDecimals() {
-        for (String ok : List.of("0", "12", "12.5", "-3.20", "007")) {
-            assertEquals(true, Decimals.isPlain(ok), ok);
+        // the same value and scale as BigDecimal's own parser, short or long
+        for (String ok : List.of("0", "12", "12.5", "-3.20", "007", "-0.00", "0.000001", "999999999999999999",
+                "-99999999999999999.9", "1234567890123456789.25", "12345678901234567890")) {
+            assertEquals(new java.math.BigDecimal(ok), Decimals.parsePlain(ok), ok);
         }
-        for (String bad : List.of("", "-", ".5", "5.", "1,5", "1e3", "+1", "1.2.3", " 1", "--1")) {
-            assertEquals(false, Decimals.isPlain(bad), bad);
+        for (String bad : List.of("", "-", ".5", "5.", "1,5", "1e3", "+1", "1.2.3", " 1", "--1", "1-", "1 ", "-.5")) {
+            assertNull(Decimals.parsePlain(bad), bad);
         }
     }
 }
