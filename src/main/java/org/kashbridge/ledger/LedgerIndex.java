@@ -3,20 +3,22 @@ package org.kashbridge.ledger;
 import java.util.function.LongPredicate;
 
 /**
- * The journal ledger's in-memory index: 64-bit hash -> (journal offset, state), in two primitive arrays
- * with open addressing, about 32 bytes per key, so that millions of keys fit a small heap. The journal
- * holds the entries themselves; a hash may be shared by several keys, so callers verify the key they read
- * at an offset. Not thread-safe: {@link JournalLedger} guards it.
+ * The journal ledger's in-memory index: hash -> (journal offset, state), in two primitive arrays with
+ * open addressing, about 20 bytes per key (a 32-bit tag of the hash and a long value per slot, at most
+ * 60 % full), so that millions of keys fit a small heap. The journal holds the entries themselves; a tag
+ * may be shared by several keys, so callers verify the key they read at an offset.
+ * Not thread-safe: {@link JournalLedger} guards it.
  */
 final class LedgerIndex {
 
     private static final long EMPTY = -1L;
-    private long[] hashes;
+    /** The 32-bit tag of each slot's hash: the slot is derived from it, so the table can grow. */
+    private int[] tags;
     private long[] values;
     private int size;
 
     LedgerIndex() {
-        hashes = new long[1024];
+        tags = new int[1024];
         values = new long[1024];
         java.util.Arrays.fill(values, EMPTY);
     }
@@ -39,12 +41,13 @@ final class LedgerIndex {
 
     /** Visits the slots holding {@code hash}, in probe order; stops when the visitor returns true. */
     int find(long hash, LongPredicate isIt) {
-        int mask = hashes.length - 1;
-        for (int i = slot(hash, mask);; i = (i + 1) & mask) {
+        int tag = tag(hash);
+        int mask = tags.length - 1;
+        for (int i = slot(tag, mask);; i = (i + 1) & mask) {
             if (values[i] == EMPTY) {
                 return -1;
             }
-            if (hashes[i] == hash && isIt.test(values[i])) {
+            if (tags[i] == tag && isIt.test(values[i])) {
                 return i;
             }
         }
@@ -60,10 +63,10 @@ final class LedgerIndex {
 
     /** Adds a new slot (the caller checked that no slot holds the same key). */
     void add(long hash, long value) {
-        if ((size + 1) * 10L > hashes.length * 6L) {
+        if ((size + 1) * 10L > tags.length * 6L) {
             grow();
         }
-        insert(hashes, values, hash, value);
+        insert(tags, values, tag(hash), value);
         size++;
     }
 
@@ -77,31 +80,35 @@ final class LedgerIndex {
     }
 
     private void grow() {
-        long[] h = new long[hashes.length * 2];
+        int[] t = new int[tags.length * 2];
         long[] v = new long[values.length * 2];
         java.util.Arrays.fill(v, EMPTY);
         for (int i = 0; i < values.length; i++) {
             if (values[i] != EMPTY) {
-                insert(h, v, hashes[i], values[i]);
+                insert(t, v, tags[i], values[i]);
             }
         }
-        hashes = h;
+        tags = t;
         values = v;
     }
 
-    private static void insert(long[] h, long[] v, long hash, long value) {
-        int mask = h.length - 1;
-        int i = slot(hash, mask);
+    private static void insert(int[] t, long[] v, int tag, long value) {
+        int mask = t.length - 1;
+        int i = slot(tag, mask);
         while (v[i] != EMPTY) {
             i = (i + 1) & mask;
         }
-        h[i] = hash;
+        t[i] = tag;
         v[i] = value;
     }
 
-    private static int slot(long hash, int mask) {
-        long x = hash * 0x9E3779B97F4A7C15L;
-        return (int) (x ^ (x >>> 32)) & mask;
+    private static int tag(long hash) {
+        return (int) (hash ^ (hash >>> 32));
+    }
+
+    private static int slot(int tag, int mask) {
+        int x = tag * 0x9E3779B9;
+        return (x ^ (x >>> 16)) & mask;
     }
 
     /** 64-bit FNV-1a over the key's characters. */

@@ -34,7 +34,7 @@ public final class Processes {
         ProcessBuilder pb = new ProcessBuilder("bin/kash-bridge");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // bin/kash-bridge's default memory settings, with the given -Xmx
-        pb.environment().put("JAVA_OPTS", ("-Xmx" + heap + " -Xms64m -XX:MaxNewSize=32m "
+        pb.environment().put("JAVA_OPTS", ("-Xmx" + heap + " -Xms64m -Xmn32m "
                 + System.getProperty("bridge.jvmOpts", ""))
                 .trim());
         pb.environment().putAll(env);
