@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: kash-bridge against the raw limit on this machine (see bench/RESULTS.md).
 # Usage: bench/run.sh [-Dbench.edits=8000] [-Dbench.rounds=3] [-Dbench.inFlight=16] [-Dbench.warmup=20000] [-Dbench.jfr=1]
+#        [-Dbench.jmhRounds=3]
 #        bench/run.sh --big-file [-Dbench.bigLines=1000000]   (peak RSS, 1M lines vs 10k lines, -Xmx256m)
 #   what-if runs: -Dbench.latencies=20 (one latency only, no table), -Dbench.env="KASH_X=1,KASH_Y=2" (bridge
 #   settings), -Dbridge.jvmOpts="-XX:+UseG1GC ..." (JVM options of the bridge and the simulator)
@@ -16,6 +17,6 @@ if [ "${1:-}" = "--big-file" ]; then
 fi
 java -Xmx1g "$@" -cp "$CP" org.kashbridge.bench.Bench
 
-# Per-line cost: parse + validate + encode against a bare commons-csv parse (JMH, about 1 minute).
-java -cp "$CP" org.openjdk.jmh.Main \
-  'org.kashbridge.bench.ParseBench' -rf text -rff target/bench/jmh.txt
+# Per-line cost: parse + validate + encode against a bare commons-csv parse (JMH, A/B three times, about
+# 2 minutes; the median ratio goes to target/bench/jmh.txt).
+java "$@" -cp "$CP" org.kashbridge.bench.ParseRounds

@@ -95,7 +95,8 @@ final class Grouping {
             return;
         }
         for (int i = 0; i < values.length; i++) {
-            if (orderLevel[i] && values[i] != null) {
+            // the rows of one edit share its key by construction: the key column cannot conflict
+            if (orderLevel[i] && values[i] != null && (i != keyIndex || group.given[i] == null)) {
                 String v = values[i].trim();
                 if (!v.isEmpty()) {
                     group.offer(i, columns.names[i], v, row, where);
@@ -159,19 +160,23 @@ final class Grouping {
      */
     private static final class FieldValues {
         final String first;
-        int[] sameRows = new int[4];
+        /** The rows giving the first value: the first of them, then the others (an array only once needed). */
+        final int firstRow;
+        int[] sameRows;
         int same;
         List<Integer> otherRows;
         List<String> otherValues;
 
         FieldValues(String first, int row) {
             this.first = first;
-            add(first, row);
+            this.firstRow = row;
         }
 
         void add(String value, int row) {
             if (value.equals(first)) {
-                if (same == sameRows.length) {
+                if (sameRows == null) {
+                    sameRows = new int[4];
+                } else if (same == sameRows.length) {
                     sameRows = java.util.Arrays.copyOf(sameRows, same * 2);
                 }
                 sameRows[same++] = row;
@@ -192,6 +197,7 @@ final class Grouping {
         /** Every row with its value, in row order: "row 2 '-2', row 5 '3'". */
         String describe() {
             java.util.TreeMap<Integer, String> all = new java.util.TreeMap<>();
+            all.put(firstRow, first);
             for (int i = 0; i < same; i++) {
                 all.put(sameRows[i], first);
             }
@@ -204,6 +210,7 @@ final class Grouping {
 
         String rows() {
             java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+            all.add(firstRow);
             for (int i = 0; i < same; i++) {
                 all.add(sameRows[i]);
             }

@@ -110,11 +110,8 @@ final class RawRecords implements Closeable {
     private Raw nextDelimited(boolean data) {
         while (records.hasNext()) {
             CSVRecord rec = records.next();
-            // by index: CSVRecord.toList() goes through a stream per record
-            String[] values = new String[rec.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rec.get(i);
-            }
+            // the record's own array (no copy; the record is dropped here): toList() goes through a stream
+            String[] values = rec.values();
             int row = layout.skipLines() + (int) rec.getRecordNumber();
             if (data && layout.ignoreLines() != null
                     && layout.ignoreLines().matcher(String.join(String.valueOf(layout.delimiter()), values)).find()) {

@@ -9,10 +9,44 @@ public final class Decimals {
     private Decimals() {
     }
 
+    private static final long[] POWERS = new long[19];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
+
     /** {@code 12.5}, {@code 14.50}, {@code 10}; never {@code 1.25E1}. */
     public static String plain(BigDecimal value) {
         BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
         return v.toPlainString();
+    }
+
+    /**
+     * Appends {@link #plain(BigDecimal)} without building it as a string first (this runs for every amount
+     * of every line): digits from the unscaled long when it has at most 18 of them.
+     */
+    public static StringBuilder appendPlain(StringBuilder sb, BigDecimal value) {
+        int scale = value.scale();
+        if (scale < 0 || scale > 18 || value.precision() > 18) {
+            return sb.append(plain(value));
+        }
+        if (scale == 0) {
+            return sb.append(value.longValue());
+        }
+        long unscaled = value.movePointRight(scale).longValue();
+        if (unscaled < 0) {
+            sb.append('-');
+            unscaled = -unscaled;
+        }
+        long fraction = unscaled % POWERS[scale];
+        sb.append(unscaled / POWERS[scale]).append('.');
+        for (long p = POWERS[scale - 1]; p > 1 && fraction < p; p /= 10) {
+            sb.append('0');
+        }
+        return sb.append(fraction);
     }
 
     /**

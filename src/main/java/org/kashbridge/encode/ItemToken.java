@@ -49,8 +49,10 @@ public final class ItemToken {
 
     public static String format(OrderLine line) {
         return switch (line.type()) {
-            case department -> "-" + line.id() + "_" + Decimals.plain(line.price()) + "_" + sanitizeTitle(line.title());
-            case free -> "Free_" + Decimals.plain(line.price()) + "_" + sanitizeTitle(line.title());
+            case department -> Decimals.appendPlain(new StringBuilder(32).append('-').append(line.id()).append('_'),
+                    line.price()).append('_').append(sanitizeTitle(line.title())).toString();
+            case free -> Decimals.appendPlain(new StringBuilder(32).append("Free_"), line.price()).append('_')
+                    .append(sanitizeTitle(line.title())).toString();
             case article -> formatArticle(line);
         };
     }
@@ -61,10 +63,18 @@ public final class ItemToken {
         if (line.quantity() == null && !longForm) {
             return sb.toString();
         }
-        sb.append('_').append(line.quantity() == null ? "1" : Decimals.plain(line.quantity()));
+        sb.append('_');
+        if (line.quantity() == null) {
+            sb.append('1');
+        } else {
+            Decimals.appendPlain(sb, line.quantity());
+        }
         if (longForm) {
             sb.append('_').append(sanitizeTitle(line.title()));
-            sb.append('_').append(line.price() == null ? "" : Decimals.plain(line.price()));
+            sb.append('_');
+            if (line.price() != null) {
+                Decimals.appendPlain(sb, line.price());
+            }
             for (Long v : line.variations()) {
                 sb.append('_').append(v);
             }

@@ -79,11 +79,12 @@ public final class EditValidator {
         Long delivery = c.integer(input, OrderField.deliveryMethod, false, 0, 6, "must be an integer from 0 to 6 "
                 + "(0 take-away, 1 delivery, 2 on site, 3 drive-thru, 4 counter, 5 relay point, 6 shipping)");
 
-        Map<ClientField, String> client = new EnumMap<>(ClientField.class);
         boolean anyClient = false;
         for (String k : input.fields().keySet()) {
             anyClient |= k.startsWith("client.");
         }
+        // most edits name no customer: no map for them
+        Map<ClientField, String> client = anyClient ? new EnumMap<>(ClientField.class) : Map.of();
         for (ClientField f : anyClient ? ClientField.values() : new ClientField[0]) {
             String v = text(input, f.path());
             if (v == null) {

@@ -46,5 +46,19 @@ class FormFieldsTest {
         for (String bad : List.of("", "-", ".5", "5.", "1,5", "1e3", "+1", "1.2.3", " 1", "--1", "1-", "1 ", "-.5")) {
             assertNull(Decimals.parsePlain(bad), bad);
         }
+        // appended in place, the same text as plain(): scales 0-18 by hand, the rest through BigDecimal
+        Random random = new Random(7);
+        List<java.math.BigDecimal> values = new java.util.ArrayList<>();
+        for (String v : List.of("0", "0.00", "-0.50", "12.05", "7.000", "-3.20", "1E+3", "1E-20", "0.000001",
+                "999999999999999999", "-99999999999999999.9", "1234567890123456789.25", "0.123456789012345678")) {
+            values.add(new java.math.BigDecimal(v));
+        }
+        for (int i = 0; i < 2000; i++) {
+            values.add(java.math.BigDecimal.valueOf(random.nextLong() % 100_000_000_000L, random.nextInt(22) - 2));
+        }
+        for (java.math.BigDecimal v : values) {
+            assertEquals("x" + Decimals.plain(v), Decimals.appendPlain(new StringBuilder("x"), v).toString(),
+                    v.toString());
+        }
     }
 }
