@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,12 +50,13 @@ public class EmbeddedBroker {
     @ConfigProperty(name = "kash.broker.max-delivery-attempts")
     int maxDeliveryAttempts;
 
-    private EmbeddedActiveMQ broker;
-    private CompletableFuture<EmbeddedActiveMQ> starting;
+    /** Set as soon as the broker exists (before it is started), so that every way out stops it. */
+    private volatile EmbeddedActiveMQ broker;
+    private volatile CompletableFuture<Void> starting;
 
     void begin(@Observes BeforeConfigure event) {
         if (enabled) {
-            starting = CompletableFuture.supplyAsync(this::startBroker,
+            starting = CompletableFuture.runAsync(this::startBroker,
                     task -> new Thread(task, "kash-broker-start").start());
         }
     }
@@ -67,7 +69,7 @@ public class EmbeddedBroker {
             begin(null);
         }
         try {
-            broker = starting.get();
+            starting.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -75,7 +77,7 @@ public class EmbeddedBroker {
                 Path.of(dataDir).toAbsolutePath());
     }
 
-    private EmbeddedActiveMQ startBroker() {
+    private void startBroker() {
         Path dir = Path.of(dataDir).toAbsolutePath();
         Configuration config = new ConfigurationImpl()
                 .setName("kash-bridge")
@@ -95,27 +97,47 @@ public class EmbeddedBroker {
                 config.addQueueConfiguration(QueueConfiguration.of(q).setAddress(q)
                         .setRoutingType(RoutingType.ANYCAST).setDurable(true));
             }
-            EmbeddedActiveMQ started = new EmbeddedActiveMQ().setConfiguration(config);
-            started.start();
-            return started;
+            broker = new EmbeddedActiveMQ().setConfiguration(config);
+            broker.start();
         } catch (Exception e) {
             throw new IllegalStateException("embedded Artemis broker on " + acceptor.replaceAll("\\?.*", "")
                     + " did not start: " + e.getMessage(), e);
         }
     }
 
-    void stop(@Observes @Priority(10) AfterStop event) throws Exception {
-        if (starting != null && broker == null) {
-            // start-up failed elsewhere while the broker was still starting: stop it all the same
+    /** After Camel has stopped (its JMS consumers first, then the cached connection, Priority 1). */
+    void stop(@Observes @Priority(10) AfterStop event) {
+        stopBroker();
+    }
+
+    /**
+     * The way out when Camel never started (a broken route file: no AfterStop) or stopped without waiting
+     * for the broker; the container destroys this bean last. Waits for a stop already under way.
+     */
+    @PreDestroy
+    void destroy() {
+        stopBroker();
+    }
+
+    private synchronized void stopBroker() {
+        CompletableFuture<Void> s = starting;
+        if (s != null) {
             try {
-                broker = starting.get();
+                s.get(); // a start still under way finishes first
             } catch (ExecutionException e) {
-                return;
+                // it failed: whatever it started is stopped below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        if (broker != null) {
-            broker.stop();
-            broker = null;
+        EmbeddedActiveMQ b = broker;
+        broker = null;
+        if (b != null) {
+            try {
+                b.stop();
+            } catch (Exception e) {
+                LOG.warnf("embedded Artemis broker did not stop cleanly: %s", e.getMessage());
+            }
         }
     }
 }
