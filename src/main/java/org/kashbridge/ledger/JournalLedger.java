@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The default ledger: an append-only JSON-lines journal under the data dir, forced to disk on every
  * write (group commit). In memory only a compact index of where each key's latest entry is in the journal
- * (about 20-24 bytes a key, {@link LedgerIndex}), so a million edits do not fill the heap; entries are read
+ * (20-40 bytes a key, {@link LedgerIndex}), so a million edits do not fill the heap; entries are read
  * back from the journal when needed (a duplicate, a review). A torn last line (crash mid-write) is
  * ignored: the entry it would have recorded was not acted on yet.
  */

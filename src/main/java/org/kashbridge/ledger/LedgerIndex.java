@@ -4,8 +4,8 @@ import java.util.function.LongPredicate;
 
 /**
  * The journal ledger's in-memory index: hash -> (journal offset, state), in two primitive arrays with
- * open addressing, about 20 bytes per key (a 32-bit tag of the hash and a long value per slot, at most
- * 60 % full), so that millions of keys fit a small heap. The journal holds the entries themselves; a tag
+ * open addressing, 20-40 bytes per key (a 32-bit tag of the hash and a long value per slot, the table
+ * 30-60 % full), so that millions of keys fit a small heap. The journal holds the entries themselves; a tag
  * may be shared by several keys, so callers verify the key they read at an offset.
  * Not thread-safe: {@link JournalLedger} guards it.
  */
