@@ -83,21 +83,24 @@ public final class EditValidator {
         for (String k : input.fields().keySet()) {
             anyClient |= k.startsWith("client.");
         }
-        // most edits name no customer: no map for them
-        Map<ClientField, String> client = anyClient ? new EnumMap<>(ClientField.class) : Map.of();
-        for (ClientField f : anyClient ? ClientField.values() : new ClientField[0]) {
-            String v = text(input, f.path());
-            if (v == null) {
-                continue;
-            }
-            if (f == ClientField.lat || f == ClientField.lng) {
-                BigDecimal d = c.decimalAllowingSign(input, f.path());
-                BigDecimal limit = BigDecimal.valueOf(f == ClientField.lat ? 90 : 180);
-                if (d != null && d.abs().compareTo(limit) > 0) {
-                    c.fail(input, f.path(), "must be between -" + limit + " and " + limit + ", got '" + v + "'");
+        Map<ClientField, String> client = Map.of(); // most edits name no customer: no map for them
+        if (anyClient) {
+            client = new EnumMap<>(ClientField.class);
+            for (ClientField f : ClientField.values()) {
+                String v = text(input, f.path());
+                if (v == null) {
+                    continue;
                 }
+                if (f == ClientField.lat || f == ClientField.lng) {
+                    BigDecimal d = c.decimalAllowingSign(input, f.path());
+                    BigDecimal limit = BigDecimal.valueOf(f == ClientField.lat ? 90 : 180);
+                    if (d != null && d.abs().compareTo(limit) > 0) {
+                        c.fail(input, f.path(), "must be between -" + limit + " and " + limit + ", got '" + v
+                                + "'");
+                    }
+                }
+                client.put(f, v);
             }
-            client.put(f, v);
         }
         if (idClient != null && !client.isEmpty()) {
             c.fail(input, OrderField.idClient.name(), "give either idClient (an existing customer) or client.* fields "

@@ -47,9 +47,7 @@ public final class ParseRounds {
             double[] r = rows.get(i);
             out.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f %% |%n", i + 1, r[0], r[1], 100 * r[2]));
         }
-        double[] ratios = rows.stream().mapToDouble(r -> r[2]).sorted().toArray();
-        double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2]
-                : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+        double median = Bench.median(rows.stream().map(r -> r[2]).toList());
         out.append(String.format(Locale.ROOT, "%n**parse + validate + encode at %.1f %% of bare commons-csv** "
                 + "(median of %d rounds; target >= 30 %%)%n", 100 * median, rows.size()));
         Path file = Path.of("target/bench/jmh.txt");
