@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.json.JsonEditWriter;
@@ -27,7 +26,8 @@ public class OutcomeRecords {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Compact: a record is one line of the archive (JsonLinesArchive). */
+    private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong sequence = new AtomicLong();
 
     String fileName(EditEnvelope envelope) {

@@ -75,8 +75,9 @@ public final class Bench {
                     figures.computeIfAbsent("peakRss", k -> new ArrayList<>()).add(run.peakRssMb);
                     figures.computeIfAbsent("startup", k -> new ArrayList<>()).add(run.startupMs);
                     figures.computeIfAbsent("idleRss", k -> new ArrayList<>()).add(run.idleRssMb);
-                    System.out.printf("latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f (warm-up file %.0f/s)%n",
-                            latency, round, raw, run.rate, run.rate / raw, run.coldRate);
+                    System.out.printf("latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f (warm-up file %.0f/s), "
+                            + "bridge CPU %.2f s per 1,000%n", latency, round, raw, run.rate, run.rate / raw, run.coldRate,
+                            run.cpuSecondsPer1000);
                 }
             }
             if (figures.get("ratio0") == null || figures.get("ratio20") == null) {
@@ -142,8 +143,10 @@ public final class Bench {
         env.put("KASH_INBOX_POLL_MS", "100");
         env.put("KASH_INBOX_STABLE_MS", "100");
         if (System.getProperty("bench.jfr") != null) {
-            // -Dbench.jfr: record a JFR profile of each bridge run (where the time goes per edit)
-            env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=name=bench,settings=profile");
+            // -Dbench.jfr: a JFR profile of each measured file (where the time goes per edit); -Dbench.jfr=<file.jfc>
+            // names the settings (a finer sampling period). Without the class-data archive: with it, the JVM
+            // refuses JFR's commands ("Unknown diagnostic command").
+            env.put("KASH_CDS", "off");
         }
         long t0 = System.nanoTime();
         Process p = Processes.start("bridge", dir, env);
@@ -174,6 +177,11 @@ public final class Bench {
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> Files.exists(dir.resolve("data/done/warmup.csv")));
         double coldRate = warm.size() / ((System.nanoTime() - warmStart) / 1e9);
+        if (System.getProperty("bench.jfr") != null) {
+            String jfr = System.getProperty("bench.jfr");
+            new ProcessBuilder("jcmd", String.valueOf(p.pid()), "JFR.start", "name=bench",
+                    "settings=" + (jfr.endsWith(".jfc") ? jfr : "profile")).inheritIO().start().waitFor();
+        }
         long cpu0 = cpuTicks(p.pid());
         Path tmp = inbox.resolve("bench.csv.tmp");
         Files.writeString(tmp, EditGenerator.csv(edits), StandardCharsets.UTF_8);

@@ -44,8 +44,8 @@ class JmsStompTest {
         // the outcome record names the edit even though a STOMP sender set no message id
         await().atMost(Duration.ofSeconds(20)).until(() -> org.kashbridge.support.Inbox.records(
                 org.kashbridge.support.Inbox.archive(), "kash.order-edits").stream()
-                .anyMatch(r -> r.contains("\"orderID\" : 24001") && !r.contains("\"editKey\" : null")
-                        && !r.contains("\"editKey\" : \"\"")));
+                .anyMatch(r -> r.contains("\"orderID\":24001") && !r.contains("\"editKey\":null")
+                        && !r.contains("\"editKey\":\"\"")));
     }
 
     private static String readFrame(InputStream in) throws Exception {

@@ -115,7 +115,7 @@ class KashFailuresTest {
         assertTrue(waited >= 1000, "Retry-After: 1 was not honoured, waited " + waited + " ms");
 
         JsonNode unavailable = JSON.readTree(Inbox.records(Inbox.failed(), "kash-replies.csv").stream()
-                .filter(r -> r.contains("\"editKey\" : \"13\"")).findFirst().orElseThrow());
+                .filter(r -> r.contains("\"editKey\":\"13\"")).findFirst().orElseThrow());
         assertEquals(503, unavailable.get("kashReply").get("httpStatus").asInt());
         assertEquals(MAX_ATTEMPTS, unavailable.get("attempts").asInt());
         assertEquals("<html><body>Service Unavailable</body></html>", unavailable.get("kashReply").get("excerpt").asText());
@@ -126,7 +126,7 @@ class KashFailuresTest {
         try (Stream<Path> files = Files.list(review)) {
             List<String> records = files.map(Inbox::read).toList();
             for (String id : List.of("15", "16", "21")) {
-                JsonNode r = JSON.readTree(records.stream().filter(x -> x.contains("\"editKey\" : \"" + id + "\""))
+                JsonNode r = JSON.readTree(records.stream().filter(x -> x.contains("\"editKey\":\"" + id + "\""))
                         .findFirst().orElseThrow());
                 assertEquals("AMBIGUOUS", r.get("status").asText());
                 assertEquals("3", r.get("request").get("payment").asText());

@@ -49,7 +49,7 @@ class SampleFilesTest {
 
         List<String> archived = Inbox.records(Inbox.archive(), "orders.csv");
         assertEquals(2, archived.size());
-        JsonNode first = JSON.readTree(archived.stream().filter(r -> r.contains("\"editKey\" : \"1001\""))
+        JsonNode first = JSON.readTree(archived.stream().filter(r -> r.contains("\"editKey\":\"1001\""))
                 .findFirst().orElseThrow());
         assertEquals("OK", first.get("status").asText());
         assertEquals("[2,4]", first.get("source").get("rows").toString());
@@ -105,7 +105,7 @@ class SampleFilesTest {
 
         List<String> failed = Inbox.records(Inbox.failed(), "mixed-good-and-bad.csv");
         assertEquals(5, failed.size());
-        JsonNode conflict = JSON.readTree(failed.stream().filter(f -> f.contains("\"editKey\" : \"4005\"")).findFirst()
+        JsonNode conflict = JSON.readTree(failed.stream().filter(f -> f.contains("\"editKey\":\"4005\"")).findFirst()
                 .orElseThrow());
         assertEquals("REJECTED", conflict.get("status").asText());
         assertEquals(0, conflict.get("attempts").asInt());

@@ -198,11 +198,16 @@ class FaultSuiteIT {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(d)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                        JsonNode r = JSON.readTree(f.toFile());
-                        Long id = orderID(r);
-                        if (id != null) {
-                            all.computeIfAbsent(id, k -> new HashSet<>()).add(r.get("status").asText());
+                    for (Path f : files.toList()) {
+                        // data/archive/<day>.jsonl: a record per line; data/failed/: a file per record
+                        List<String> recs = f.toString().endsWith(".jsonl") ? Files.readAllLines(f)
+                                : f.toString().endsWith(".json") ? List.of(Files.readString(f)) : List.of();
+                        for (String rec : recs) {
+                            JsonNode r = JSON.readTree(rec);
+                            Long id = orderID(r);
+                            if (id != null) {
+                                all.computeIfAbsent(id, k -> new HashSet<>()).add(r.get("status").asText());
+                            }
                         }
                     }
                 }

@@ -108,15 +108,42 @@ public final class Inbox {
         return awaitReport(dir, "", name);
     }
 
-    /** Outcome records (JSON text) in a folder whose file name mentions the source file name. */
+    /**
+     * Outcome records (JSON text) of a source (file name, or queue when it has none): the files of a folder
+     * whose name mentions it (file:&lt;dir&gt; endpoints), and the lines of its {@code *.jsonl} day files
+     * (direct:archive).
+     */
     public static List<String> records(Path dir, String sourceName) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().contains("_" + sourceName + "_")
-                    && p.toString().endsWith(".json")).sorted().map(Inbox::read).toList();
+            List<Path> all = files.sorted().toList();
+            List<String> found = new java.util.ArrayList<>();
+            for (Path p : all) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".json") && name.contains("_" + sourceName + "_")) {
+                    found.add(read(p));
+                } else if (name.endsWith(".jsonl")) {
+                    for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                        if (!line.isEmpty() && sourceName.equals(sourceOf(line))) {
+                            found.add(line);
+                        }
+                    }
+                }
+            }
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static String sourceOf(String record) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode source = JSON.readTree(record).path("source");
+        return source.hasNonNull("name") ? source.get("name").asText() : source.path("channel").asText();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public static String read(Path p) {
         try {
