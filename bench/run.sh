@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: kash-bridge against the raw limit on this machine (see bench/RESULTS.md).
-# Usage: bench/run.sh [-Dbench.edits=8000] [-Dbench.rounds=3] [-Dbench.inFlight=16] [-Dbench.warmup=20000] [-Dbench.jfr=1|<settings.jfc>]
+# Usage: bench/run.sh [-Dbench.edits=8000] [-Dbench.rounds=3] [-Dbench.inFlight=16] [-Dbench.warmup=60000] [-Dbench.jfr=1|<settings.jfc>]
 #        [-Dbench.jmhRounds=3]
 #        bench/run.sh --big-file [-Dbench.bigLines=1000000]   (peak RSS, 1M lines vs 10k lines, -Xmx256m)
 #   what-if runs: -Dbench.latencies=20 (one latency only, no table), -Dbench.env="KASH_X=1,KASH_Y=2" (bridge
