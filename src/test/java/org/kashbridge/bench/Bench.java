@@ -76,8 +76,8 @@ public final class Bench {
                     figures.computeIfAbsent("startup", k -> new ArrayList<>()).add(run.startupMs);
                     figures.computeIfAbsent("idleRss", k -> new ArrayList<>()).add(run.idleRssMb);
                     System.out.printf("latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f (warm-up file %.0f/s), "
-                            + "bridge CPU %.2f s per 1,000%n", latency, round, raw, run.rate, run.rate / raw, run.coldRate,
-                            run.cpuSecondsPer1000);
+                            + "bridge CPU %.2f s per 1,000, start to ready %.0f ms%n", latency, round, raw, run.rate, run.rate / raw,
+                            run.coldRate, run.cpuSecondsPer1000, run.startupMs);
                 }
             }
             if (figures.get("ratio0") == null || figures.get("ratio20") == null) {
