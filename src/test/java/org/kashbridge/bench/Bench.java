@@ -216,7 +216,10 @@ public final class Bench {
     static double restThroughput(List<EditGenerator.Edit> edits, int callers) throws Exception {
         Path dir = ROOT.resolve("rest-throughput");
         int http = FreePortResource.freePort();
-        Process p = Processes.start("bridge", dir, bridgeEnv(dir, http));
+        Map<String, String> env = bridgeEnv(dir, http);
+        // as many Kash calls in flight as callers, as for the CSV drop (the default, 8, halved this figure)
+        env.put("KASH_CONCURRENCY", String.valueOf(callers));
+        Process p = Processes.start("bridge", dir, env);
         try {
             Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
             // warm-up first, as for the CSV drop
@@ -267,6 +270,7 @@ public final class Bench {
         Map<String, String> env = bridgeEnv(dir, http);
         env.put("KASH_BROKER_PORT", String.valueOf(broker));
         env.put("KASH_JMS_CONSUMERS", String.valueOf(consumers));
+        env.put("KASH_CONCURRENCY", String.valueOf(consumers));
         Process p = Processes.start("bridge", dir, env);
         try {
             Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
