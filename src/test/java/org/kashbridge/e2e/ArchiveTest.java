@@ -23,7 +23,9 @@ import org.kashbridge.support.Inbox;
 @QuarkusTest
 class ArchiveTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // a line holding two records glued together must not read as one
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Test
     void everyAcceptedEditIsOneWholeLineOfTheDayFile() throws Exception {
@@ -51,6 +53,7 @@ class ArchiveTest {
                 // every line of the day files is a whole record: no two writes interleaved
                 assertEquals(true, p.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}\\.jsonl"), p.toString());
                 for (String line : Files.readAllLines(p)) {
+                    assertFalse(line.isBlank(), "blank line in " + p);
                     JSON.readTree(line);
                 }
             }

@@ -203,7 +203,12 @@ class FaultSuiteIT {
                         List<String> recs = f.toString().endsWith(".jsonl") ? Files.readAllLines(f)
                                 : f.toString().endsWith(".json") ? List.of(Files.readString(f)) : List.of();
                         for (String rec : recs) {
-                            JsonNode r = JSON.readTree(rec);
+                            JsonNode r;
+                            try {
+                                r = JSON.readTree(rec);
+                            } catch (com.fasterxml.jackson.core.JsonProcessingException torn) {
+                                continue; // a line torn by a kill -9 (the archive ends it before the next record)
+                            }
                             Long id = orderID(r);
                             if (id != null) {
                                 all.computeIfAbsent(id, k -> new HashSet<>()).add(r.get("status").asText());

@@ -1,7 +1,6 @@
 package org.kashbridge.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,8 +78,43 @@ class JsonLinesArchiveTest {
     }
 
     @Test
-    void aRecordOfSeveralLinesIsRefused() {
+    void aTornLineLeftByAnotherWriterIsEndedToo() throws Exception {
+        Path day = dir.resolve("2026-11-29.jsonl");
         JsonLinesArchive archive = new JsonLinesArchive(dir, new TestClock("2026-11-29T10:00:00Z"));
-        assertThrows(IllegalArgumentException.class, () -> archive.append("{\n\"n\": 1\n}"));
+        archive.append("{\"n\":1}");
+        // another bridge sharing the folder was killed in the middle of its write
+        Files.writeString(day, "{\"other\":", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        archive.append("{\"n\":2}");
+        assertEquals(List.of("{\"n\":1}", "{\"other\":", "{\"n\":2}"), Files.readAllLines(day));
+    }
+
+    @Test
+    void manyThreadsWriteWholeLines() throws Exception {
+        JsonLinesArchive archive = new JsonLinesArchive(dir, new TestClock("2026-11-29T10:00:00Z"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 500; i++) {
+                    archive.append("{\"t\":" + thread + ",\"i\":" + i + ",\"pad\":\"" + "x".repeat(i % 300) + "\"}");
+                }
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        List<String> lines = Files.readAllLines(dir.resolve("2026-11-29.jsonl"));
+        assertEquals(4000, lines.size());
+        assertEquals(4000, lines.stream().filter(l -> l.matches("\\{\"t\":\\d,\"i\":\\d+,\"pad\":\"x*\"}")).distinct().count());
+    }
+
+    @Test
+    void lineBreaksBetweenTokensBecomeSpaces() throws Exception {
+        JsonLinesArchive archive = new JsonLinesArchive(dir, new TestClock("2026-11-29T10:00:00Z"));
+        archive.append("{\r\n  \"n\" : 1,\n  \"s\" : \"a\\nb\"\n}");
+        assertEquals(List.of("{    \"n\" : 1,   \"s\" : \"a\\nb\" }"),
+                Files.readAllLines(dir.resolve("2026-11-29.jsonl")));
     }
 }
