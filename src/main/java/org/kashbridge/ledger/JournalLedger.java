@@ -35,7 +35,10 @@ public final class JournalLedger implements EditLedger {
     /** First 64 bits of the fingerprint -> offset of a SUCCEEDED entry with it. */
     private final LedgerIndex succeededByFingerprint = new LedgerIndex();
     private final FileChannel channel;
-    private final Object syncLock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock syncLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition syncDone = syncLock.newCondition();
+    /** A thread is forcing the file (guarded by syncLock). */
+    private boolean syncing;
     private long position;
     private long written;
     private volatile long synced;
@@ -185,20 +188,49 @@ public final class JournalLedger implements EditLedger {
         }
     }
 
+    /**
+     * Returns once everything up to the {@code mine}-th entry is on disk. One thread at a time forces the
+     * file, outside the lock, covering every entry written before it started; the others wait on a condition
+     * and all wake when it is done: those it covered return at once, and one of the rest leads the next sync.
+     * (With waiters blocked behind the syncing thread's monitor instead, they were let through one at a time,
+     * and a thread already covered often waited for a second sync: four edits a sync, lanes blocked 80 % of
+     * the time at 0 ms, bench/RESULTS.md.)
+     */
     private void syncUpTo(long mine) {
+        if (synced >= mine) {
+            return;
+        }
+        syncLock.lock();
         try {
-            synchronized (syncLock) {
-                if (synced < mine) {
-                    long upTo;
-                    synchronized (this) {
-                        upTo = written;
-                    }
+            while (synced < mine) {
+                if (syncing) {
+                    syncDone.awaitUninterruptibly();
+                    continue;
+                }
+                syncing = true;
+                long upTo;
+                synchronized (this) {
+                    upTo = written;
+                }
+                boolean forced = false;
+                syncLock.unlock();
+                try {
                     channel.force(false);
-                    synced = upTo;
+                    forced = true;
+                } finally {
+                    syncLock.lock();
+                    syncing = false;
+                    if (forced && upTo > synced) {
+                        synced = upTo;
+                    }
+                    // on a failure the waiters try for themselves (and get the error)
+                    syncDone.signalAll();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ledger " + file, e);
+        } finally {
+            syncLock.unlock();
         }
     }
 

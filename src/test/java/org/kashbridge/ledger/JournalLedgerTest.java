@@ -84,4 +84,35 @@ class JournalLedgerTest {
         assertEquals(-1, index.find(42, v -> LedgerIndex.offset(v) == 300));
         assertEquals(5_002, index.size());
     }
+
+    /** Group commit under contention: 16 threads recording at once all return, and every entry is there. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void manyThreadsRecordingAtOnceAllComeBack() throws Exception {
+        Path file = dir.resolve("ledger.jsonl");
+        JournalLedger ledger = new JournalLedger(file);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 300; i++) {
+                    ledger.record(entry("k" + thread + "-" + i, LedgerState.IN_FLIGHT, null));
+                    ledger.recordSoon(entry("k" + thread + "-" + i, LedgerState.SUCCEEDED, "f" + thread + "-" + i));
+                }
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        ledger.close();
+        JournalLedger reopened = new JournalLedger(file);
+        for (int t = 0; t < 16; t++) {
+            for (int i = 0; i < 300; i++) {
+                assertEquals(LedgerState.SUCCEEDED, reopened.find("k" + t + "-" + i).orElseThrow().state());
+            }
+        }
+        assertEquals(9600, Files.readAllLines(file).size());
+    }
 }
