@@ -36,8 +36,11 @@ public class OutcomeRecords {
                 + sequence.incrementAndGet() + ".json";
     }
 
+    /** Compiled once: the file name is built for every edit (String.replaceAll compiled it twice an edit). */
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
+
     private static String safe(String s) {
-        String t = s == null ? "" : s.replaceAll("[^A-Za-z0-9._-]", "-");
+        String t = s == null ? "" : UNSAFE.matcher(s).replaceAll("-");
         return t.length() > 60 ? t.substring(0, 60) : t;
     }
 

@@ -66,8 +66,9 @@ public final class Bench {
                     break;
                 }
             }
-            System.out.printf("raw loop warm-up runs (edits/s): %s%n", warmRaw.stream()
-                    .map(r -> String.format("%.0f", r)).collect(java.util.stream.Collectors.joining(", ")));
+            String warmRawRates = warmRaw.stream().map(r -> String.format("%.0f", r))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            System.out.printf("raw loop warm-up runs (edits/s): %s%n", warmRawRates);
             // -Dbench.latencies=20 runs one latency only (a quick look; the table needs both)
             for (String l : System.getProperty("bench.latencies", "0,20").split(",")) {
                 int latency = Integer.parseInt(l.trim());
@@ -112,8 +113,7 @@ public final class Bench {
                     .append("20 % payment edits, ").append(inFlight).append(" in flight, ").append(rounds)
                     .append(" rounds A/B interleaved, medians; each bridge measured after a warm-up file of ")
                     .append(warmupEdits(edits)).append(" edits; the raw loop warmed with as many, then until steady: ")
-                    .append(warmRaw.stream().map(r -> String.format("%.0f", r)).collect(java.util.stream.Collectors
-                            .joining(", "))).append(" edits/s).\n\n")
+                    .append(warmRawRates).append(" edits/s).\n\n")
                     .append("| figure | value | target |\n|---|---|---|\n")
                     .append(row("raw loop, 0 ms latency (edits/s)", median(figures.get("raw0")), "%.0f", ""))
                     .append(row("kash-bridge CSV drop, 0 ms latency (edits/s)", median(figures.get("bridge0")), "%.0f", ""))
