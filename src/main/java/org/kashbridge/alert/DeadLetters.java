@@ -20,6 +20,7 @@ public class DeadLetters {
 
     /** The ledger key, so a replayed dead letter keeps its identity and cannot be applied twice. */
     public static final String DEAD_LETTER_KEY = "KashIdempotencyKey";
+    public static final String DEAD_LETTERED_AT = "KashDeadLetteredAt";
 
     @Inject
     OutcomeRecords records;
@@ -35,7 +36,10 @@ public class DeadLetters {
         m.setHeader("KashFailureReason", SecretMask.apply(e.getOutcome().message(), target.apiKey()));
         m.setHeader("KashSource", e.getSource().toString());
         m.setHeader("KashAttempts", e.getAttempts());
-        m.setHeader("KashFailedAt", Instant.now().toString());
+        Instant now = Instant.now();
+        m.setHeader("KashFailedAt", now.toString());
+        // numeric, for the replay's selector: it takes only what was dead-lettered before it began
+        m.setHeader(DEAD_LETTERED_AT, now.toEpochMilli());
         return SecretMask.apply(records.original(e), target.apiKey());
     }
 }

@@ -76,7 +76,8 @@ public final class CsvEditReader {
             }
             rows.finish();
             checkTrailerCount(layout, records.trailer(), rows.rows());
-            return new StagedFile(fileName, fileName, rows, columns, explicit);
+            // edits without editId are named by the file's content, never by its name (EditIdentity)
+            return new StagedFile(fileName, digest(path), rows, columns, explicit);
         } catch (UnreadableFileException e) {
             rows.close();
             return StagedFile.unreadable(fileName, e.getMessage());
@@ -88,6 +89,18 @@ public final class CsvEditReader {
             rows.close();
             throw e;
         }
+    }
+
+    /** 128 bits of SHA-256 of the file's bytes, in hex. */
+    static String digest(Path path) throws IOException {
+        java.security.MessageDigest sha = org.kashbridge.ledger.EditIdentity.sha256();
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
     }
 
     /**

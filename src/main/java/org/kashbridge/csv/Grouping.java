@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.kashbridge.csv.CanonicalFields.LineColumn;
+import org.kashbridge.ledger.EditIdentity;
 import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.pipeline.EditSource;
 import org.kashbridge.validate.EditInput;
@@ -106,14 +107,12 @@ final class Grouping {
         line(group, where, values);
     }
 
-    /** The edits of the rows added so far, in the order of their first row; idempotency keys set. */
+    /** The edits of the rows added so far, in the order of their first row; ledger keys set ({@link EditIdentity}). */
     List<EditEnvelope> edits(String fileId) {
         List<EditEnvelope> edits = new ArrayList<>(groups.size());
         for (Group g : groups.values()) {
             EditEnvelope e = g.toEnvelope(fileName);
-            // editId names the edit for good; otherwise the file and the edit key do (README: guarantees)
-            edits.add(explicitKeys ? e.withIdempotencyKey("editId:" + g.key, true)
-                    : e.withIdempotencyKey("file:" + fileId + "#" + g.key, false));
+            edits.add(e.withIdentity(explicitKeys ? EditIdentity.editId(g.key) : EditIdentity.fileEdit(fileId, g.key)));
         }
         return edits;
     }

@@ -113,6 +113,17 @@ public final class InboxFile {
         }
     }
 
+    /** After the file has moved to its target: the report appears beside it. */
+    void publish() throws IOException {
+        ReportWriter.publish(reportPath());
+    }
+
+    /** The pass did not complete: no report, and the staged rows are let go. */
+    void discard() throws IOException {
+        staged.close();
+        ReportWriter.discard(reportPath());
+    }
+
     public synchronized Map<EditStatus, Integer> counts() {
         return Map.copyOf(counts);
     }

@@ -18,7 +18,6 @@ import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kashbridge.layout.Layouts;
-import org.kashbridge.ledger.EditLedger;
 
 /**
  * The file side of the inbox (routes/csv-inbox.camel.yaml): finds a dropped file's layout from its folder,
@@ -53,8 +52,6 @@ public class InboxFiles {
     long batchBytes;
     @Inject
     Layouts layouts;
-    @Inject
-    EditLedger ledger;
 
     /** Work folders left by a stopped process hold nothing needed: the file is still in the inbox. */
     void onStart(@Observes StartupEvent start) throws IOException {
@@ -90,6 +87,7 @@ public class InboxFiles {
         exchange.getMessage().setHeader(DRY_RUN_HEADER, r.dryRun());
         InboxFile file = new InboxFile(name, r.dryRun(), staged, target, work);
         exchange.setProperty(FILE_PROPERTY, file);
+        exchange.getExchangeExtension().addOnCompletion(new AfterMove(file));
         if (staged.isReadable()) {
             LOG.infof("file %s%s: %d rows (%s), %d batch(es), read in %d ms", name,
                     r.dryRun() ? " (dry run: nothing is sent)" : "", staged.rowCount(), r.layout().describe(),
@@ -109,15 +107,57 @@ public class InboxFiles {
     /** Completes the report beside the target; call after every batch. Body: the {@link InboxFile}. */
     public void writeReport(Exchange exchange) throws IOException {
         InboxFile file = exchange.getMessage().getBody(InboxFile.class);
-        // the edits' final states were written without waiting for the disk: durable before the report
-        ledger.sync();
-        try {
-            file.finish();
-        } finally {
-            deleteTree(file.workDir());
-        }
+        file.finish();
         LOG.infof("file %s done: %s; report %s", file.fileName(), file.isReadable() ? file.counts() : "unreadable",
                 file.reportPath());
+    }
+
+    /**
+     * Runs once the file consumer has moved the file (Camel runs completions last-added first; the highest order
+     * puts this one after the consumer's move): the report appears only when the file is out of the inbox, and
+     * the work folder goes whether the pass completed or failed (the file then stays, to be read again).
+     */
+    private static final class AfterMove extends org.apache.camel.support.SynchronizationAdapter {
+        private final InboxFile file;
+
+        AfterMove(InboxFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public int getOrder() {
+            return LOWEST;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            try {
+                file.publish();
+            } catch (IOException e) {
+                LOG.errorf("file %s: cannot publish its report %s: %s", file.fileName(), file.reportPath(), e);
+            } finally {
+                clean(file);
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            try {
+                file.discard();
+            } catch (IOException e) {
+                LOG.warnf("file %s: %s", file.fileName(), e);
+            } finally {
+                clean(file);
+            }
+        }
+
+        private static void clean(InboxFile file) {
+            try {
+                deleteTree(file.workDir());
+            } catch (IOException e) {
+                LOG.warnf("file %s: cannot remove its work folder %s: %s", file.fileName(), file.workDir(), e);
+            }
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -81,9 +81,10 @@ final class ReportWriter {
     }
 
     /** Merges the parts into {@code report} (atomically), or writes the one line of an unreadable file. */
-    void finish(Path report, String unreadableReason) throws IOException {
+    /** Writes the whole report under a hidden name beside {@code report}; {@link #publish} gives it its name. */
+    Path finish(Path report, String unreadableReason) throws IOException {
         Files.createDirectories(report.getParent());
-        Path partial = report.resolveSibling("." + report.getFileName() + ".part");
+        Path partial = partial(report);
         try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get())) {
             if (unreadableReason != null) {
@@ -97,10 +98,27 @@ final class ReportWriter {
                 merge(csv);
             }
         }
-        Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE);
         for (Path p : parts) {
             Files.deleteIfExists(p);
         }
+        return partial;
+    }
+
+    private static Path partial(Path report) {
+        return report.resolveSibling("." + report.getFileName() + ".part");
+    }
+
+    /** The report appears under its name: after the file it reports on has left the inbox. */
+    static void publish(Path report) throws IOException {
+        Path partial = partial(report);
+        if (Files.exists(partial)) {
+            Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** The pass failed (the file stays in the inbox): its report is not published. */
+    static void discard(Path report) throws IOException {
+        Files.deleteIfExists(partial(report));
     }
 
     private record Head(CSVRecord record, Iterator<CSVRecord> rest) {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kashbridge.json.JsonEditReader;
+import org.kashbridge.ledger.EditIdentity;
 import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.pipeline.EditSource;
 import org.kashbridge.validate.EditInput;
@@ -28,18 +29,12 @@ public class JmsEdits {
         EditInput input = JsonEditReader.read(text);
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         String property = exchange.getMessage().getHeader(JmsHeaders.EDIT_ID, String.class);
-        String json = JsonEditReader.editId(input);
-        // STOMP and AMQP senders may leave no JMSMessageID: then the content itself names the edit.
-        String key = property != null ? property : json != null ? json : messageId != null ? messageId
-                : ContentKey.of(text);
-        EditEnvelope envelope = new EditEnvelope(key, new EditSource("jms", queue, "message " + messageId), input)
-                .withOriginal(text);
-        String ledgerKey = exchange.getMessage().getHeader(org.kashbridge.alert.DeadLetters.DEAD_LETTER_KEY, String.class);
-        if (ledgerKey != null) {
-            return envelope.withIdempotencyKey(ledgerKey, true); // a replayed dead letter keeps its identity
-        }
-        // a redelivered message keeps its id: the ledger then answers DUPLICATE instead of sending it again
-        return property != null || json != null ? envelope.withIdempotencyKey("editId:" + key, true)
-                : messageId != null ? envelope.withIdempotencyKey("jms:" + messageId, true) : envelope;
+        EditIdentity.Key key = EditIdentity.jms(property, JsonEditReader.editId(input), messageId);
+        // STOMP and AMQP senders may leave no JMSMessageID: then the content names the edit once it is valid
+        String editKey = property != null && !property.isBlank() ? property.trim()
+                : JsonEditReader.editId(input) != null ? JsonEditReader.editId(input) : messageId != null ? messageId
+                        : "message without id";
+        return new EditEnvelope(editKey, new EditSource("jms", queue, "message " + messageId), input).withOriginal(text)
+                .withIdentity(key);
     }
 }

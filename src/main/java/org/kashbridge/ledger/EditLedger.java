@@ -1,37 +1,351 @@
 package org.kashbridge.ledger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Durable record of every idempotency key: what makes "never sent twice" hold across restarts. */
-public interface EditLedger extends AutoCloseable {
+import org.kashbridge.ledger.ClaimResult.Decision;
 
-    Optional<LedgerEntry> find(String key);
+/**
+ * The durable record of every edit key, per Kash target: what makes "never twice" hold across concurrent
+ * callers, restarts and several bridges. A key moves to IN_FLIGHT only through {@link #claim}, atomically and
+ * for one caller; only that claim's holder writes its result ({@link #complete}). Rows of the same statements
+ * serve SQLite and PostgreSQL ({@link LedgerStore}).
+ */
+public final class EditLedger implements AutoCloseable {
 
-    /** A SUCCEEDED entry with this content fingerprint, whatever its key. */
-    Optional<LedgerEntry> findSucceededByFingerprint(String fingerprint);
+    private static final String COLUMNS = "edit_key, state, order_id, fingerprint, outcome, edit, attempts, owner, "
+            + "claim, created_at, updated_at";
+    private final LedgerStore store;
+    private final LedgerInstance instance;
+    private final AtomicLong claims = new AtomicLong(System.nanoTime());
 
-    /** Writes the entry durably (replacing the key's previous state) before returning. */
-    void record(LedgerEntry entry);
+    EditLedger(LedgerStore store, LedgerInstance instance) {
+        this.store = store;
+        this.instance = instance;
+    }
+
+    /** What a caller asks of {@link #claim}. */
+    public record ClaimRequest(String target, String key, Long orderId, String fingerprint, boolean byContent,
+            boolean safeToRepeat, String edit, String crashedMessage, String blockedOutcome) {
+    }
 
     /**
-     * Writes the entry (visible to {@link #find} at once) but may return before it is on disk; the next
-     * {@link #record} or {@link #sync} makes it durable. For an edit's final state when whoever waits for
-     * the outcome syncs before acting on it (a file's report): a crash in between leaves the key
-     * IN_FLIGHT, which is handled conservatively (review for payments).
+     * Decides, atomically, whether this caller sends the edit: a new key, or one that FAILED or was REJECTED
+     * before, or the IN_FLIGHT key of a bridge that stopped (only when repeating it is harmless), is claimed for
+     * this caller; anything else is answered from the ledger. An order with an unresolved failed edit holds its
+     * later edits back ({@link Decision#BLOCKED}, recorded FAILED so that a replay can claim them later).
      */
-    default void recordSoon(LedgerEntry entry) {
-        record(entry);
+    public ClaimResult claim(ClaimRequest r, long deadline) {
+        return store.write(c -> {
+            long now = System.currentTimeMillis();
+            LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
+                    + store.forUpdate(), r.target(), r.key());
+            if (row == null && r.byContent()) {
+                LedgerEntry same = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND fingerprint = ? "
+                        + "AND state = 'SUCCEEDED' LIMIT 1", r.target(), r.fingerprint());
+                if (same != null) {
+                    return ClaimResult.of(Decision.DUPLICATE_CONTENT, same);
+                }
+            }
+            if (row != null) {
+                switch (row.state()) {
+                    case SUCCEEDED:
+                        return ClaimResult.of(Decision.DUPLICATE, row);
+                    case AMBIGUOUS:
+                        return ClaimResult.of(Decision.UNDER_REVIEW, row);
+                    case IN_FLIGHT:
+                        if (instance.isAlive(c, row.owner(), now)) {
+                            return ClaimResult.of(Decision.BUSY, row);
+                        }
+                        if (!r.safeToRepeat()) {
+                            update(c, r.target(), r.key(), LedgerState.AMBIGUOUS, r.crashedMessage(), row.attempts(), now);
+                            block(c, r.target(), r.orderId(), r.key(), "AMBIGUOUS", r.crashedMessage(), now);
+                            return ClaimResult.of(Decision.CRASHED_AMBIGUOUS, row);
+                        }
+                        break; // harmless to repeat: taken over below
+                    default:
+                        break; // FAILED or REJECTED: not applied, may be sent again
+                }
+            }
+            OrderBlock blocker = r.orderId() == null ? null : blockOf(c, r.target(), r.orderId());
+            if (blocker != null && !blocker.editKey().equals(r.key())) {
+                if (row == null) {
+                    insert(c, r, LedgerState.FAILED, r.blockedOutcome(), null, null, now);
+                } else {
+                    update(c, r.target(), r.key(), LedgerState.FAILED, r.blockedOutcome(), row.attempts(), now);
+                }
+                return new ClaimResult(Decision.BLOCKED, row, 0, blocker);
+            }
+            long claim = claims.incrementAndGet();
+            if (row == null) {
+                insert(c, r, LedgerState.IN_FLIGHT, null, instance.owner(), claim, now);
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE kash_edit SET state = 'IN_FLIGHT', owner = ?, "
+                        + "claim = ?, fingerprint = ?, edit = ?, order_id = ?, updated_at = ? WHERE target = ? AND edit_key = ?")) {
+                    ps.setString(1, instance.owner());
+                    ps.setLong(2, claim);
+                    ps.setString(3, r.fingerprint());
+                    ps.setString(4, r.edit());
+                    setLong(ps, 5, r.orderId());
+                    ps.setLong(6, now);
+                    ps.setString(7, r.target());
+                    ps.setString(8, r.key());
+                    ps.executeUpdate();
+                }
+            }
+            return new ClaimResult(Decision.SEND, row, claim, null);
+        }, deadline);
     }
 
-    /** Makes every entry written so far durable. */
-    default void sync() {
+    /**
+     * The claim holder's result. FAILED and AMBIGUOUS block the order's later edits; SUCCEEDED and REJECTED
+     * (never applied, never to be) lift a block this key held. Returns false when the claim was no longer
+     * this caller's (nothing is written then). Waits for the store as long as it takes: an applied edit's
+     * outcome is never dropped.
+     */
+    public boolean complete(String target, String key, long claim, LedgerState state, Long orderId, String outcome,
+            int attempts) {
+        return store.write(c -> {
+            long now = System.currentTimeMillis();
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kash_edit SET state = ?, outcome = ?, attempts = ?, "
+                    + "owner = NULL, claim = NULL, updated_at = ? WHERE target = ? AND edit_key = ? AND owner = ? AND claim = ?")) {
+                ps.setString(1, state.name());
+                ps.setString(2, outcome);
+                ps.setInt(3, attempts);
+                ps.setLong(4, now);
+                ps.setString(5, target);
+                ps.setString(6, key);
+                ps.setString(7, instance.owner());
+                ps.setLong(8, claim);
+                n = ps.executeUpdate();
+            }
+            if (n == 1) {
+                afterResult(c, target, key, state, orderId, outcome, now);
+            }
+            return n == 1;
+        }, Long.MAX_VALUE);
     }
 
-    /** Syncs and releases the ledger's files or connections. */
+    /** An operator's decision on a key under review (or any later state change outside a claim). */
+    public boolean resolve(String target, String key, LedgerState from, LedgerState to) {
+        return store.write(c -> {
+            long now = System.currentTimeMillis();
+            LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
+                    + store.forUpdate(), target, key);
+            if (row == null || row.state() != from) {
+                return false;
+            }
+            update(c, target, key, to, row.outcome(), row.attempts(), now);
+            afterResult(c, target, key, to, row.orderId(), row.outcome(), now);
+            return true;
+        }, Long.MAX_VALUE);
+    }
+
+    private void afterResult(Connection c, String target, String key, LedgerState state, Long orderId, String outcome,
+            long now) throws SQLException {
+        if (orderId == null) {
+            return;
+        }
+        if (state == LedgerState.FAILED || state == LedgerState.AMBIGUOUS) {
+            block(c, target, orderId, key, state.name(), outcome, now);
+        } else if (state == LedgerState.SUCCEEDED || state == LedgerState.REJECTED) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM kash_order_block WHERE target = ? AND order_id = ? AND edit_key = ?")) {
+                ps.setString(1, target);
+                ps.setLong(2, orderId);
+                ps.setString(3, key);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void block(Connection c, String target, Long orderId, String key, String status, String outcome,
+            long now) throws SQLException {
+        if (orderId == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kash_order_block (target, order_id, edit_key, "
+                + "status, outcome, since) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target, order_id) DO NOTHING")) {
+            ps.setString(1, target);
+            ps.setLong(2, orderId);
+            ps.setString(3, key);
+            ps.setString(4, status);
+            ps.setString(5, outcome);
+            ps.setLong(6, now);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, ClaimRequest r, LedgerState state, String outcome, String owner, Long claim,
+            long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kash_edit (target, " + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
+            ps.setString(1, r.target());
+            ps.setString(2, r.key());
+            ps.setString(3, state.name());
+            setLong(ps, 4, r.orderId());
+            ps.setString(5, r.fingerprint());
+            ps.setString(6, outcome);
+            ps.setString(7, r.edit());
+            ps.setString(8, owner);
+            setLong(ps, 9, claim);
+            ps.setLong(10, now);
+            ps.setLong(11, now);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, String target, String key, LedgerState state, String outcome, int attempts,
+            long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kash_edit SET state = ?, outcome = ?, attempts = ?, "
+                + "owner = NULL, claim = NULL, updated_at = ? WHERE target = ? AND edit_key = ?")) {
+            ps.setString(1, state.name());
+            ps.setString(2, outcome);
+            ps.setInt(3, attempts);
+            ps.setLong(4, now);
+            ps.setString(5, target);
+            ps.setString(6, key);
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<LedgerEntry> find(String target, String key) {
+        return Optional.ofNullable(store.read(c -> one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? "
+                + "AND edit_key = ?", target, key), Long.MAX_VALUE));
+    }
+
+    public List<LedgerEntry> inState(String target, LedgerState state) {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? "
+                    + "AND state = ? ORDER BY updated_at")) {
+                ps.setString(1, target);
+                ps.setString(2, state.name());
+                return all(ps);
+            }
+        }, Long.MAX_VALUE);
+    }
+
+    public Optional<OrderBlock> blockOf(String target, long orderId) {
+        return Optional.ofNullable(store.read(c -> blockOf(c, target, orderId), Long.MAX_VALUE));
+    }
+
+    private static OrderBlock blockOf(Connection c, String target, long orderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT order_id, edit_key, status, outcome, since FROM "
+                + "kash_order_block WHERE target = ? AND order_id = ?")) {
+            ps.setString(1, target);
+            ps.setLong(2, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? block(rs) : null;
+            }
+        }
+    }
+
+    public List<OrderBlock> blocks(String target) {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT order_id, edit_key, status, outcome, since FROM "
+                    + "kash_order_block WHERE target = ? ORDER BY since")) {
+                ps.setString(1, target);
+                List<OrderBlock> all = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        all.add(block(rs));
+                    }
+                }
+                return all;
+            }
+        }, Long.MAX_VALUE);
+    }
+
+    /** An operator lets the order's later edits go although its failed edit stays unresolved. */
+    public boolean release(String target, long orderId) {
+        return store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM kash_order_block WHERE target = ? AND order_id = ?")) {
+                ps.setString(1, target);
+                ps.setLong(2, orderId);
+                return ps.executeUpdate() == 1;
+            }
+        }, Long.MAX_VALUE);
+    }
+
+    /**
+     * Forgets terminal keys last changed before {@code cutoff} (epoch ms), at most {@code max} of them: SUCCEEDED,
+     * REJECTED and FAILED; AMBIGUOUS and IN_FLIGHT stay until resolved. Returns how many were removed.
+     */
+    public int purge(long cutoff, int max) {
+        return store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM kash_edit WHERE (target, edit_key) IN (SELECT "
+                    + "target, edit_key FROM kash_edit WHERE state IN ('SUCCEEDED', 'REJECTED', 'FAILED') "
+                    + "AND updated_at < ? LIMIT ?)")) {
+                ps.setLong(1, cutoff);
+                ps.setInt(2, max);
+                return ps.executeUpdate();
+            }
+        }, Long.MAX_VALUE);
+    }
+
+    /** How many keys the ledger holds (all targets): for the bench and the purge log. */
+    public long size() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kash_edit");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }, Long.MAX_VALUE);
+    }
+
     @Override
-    default void close() {
+    public void close() {
+        instance.close();
+        store.close();
     }
 
-    List<LedgerEntry> inState(LedgerState state);
+    private static LedgerEntry one(Connection c, String sql, String... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            List<LedgerEntry> all = all(ps);
+            return all.isEmpty() ? null : all.get(0);
+        }
+    }
+
+    private static List<LedgerEntry> all(PreparedStatement ps) throws SQLException {
+        List<LedgerEntry> all = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long order = rs.getLong("order_id");
+                Long orderId = rs.wasNull() ? null : order;
+                long claim = rs.getLong("claim");
+                Long claimToken = rs.wasNull() ? null : claim;
+                all.add(new LedgerEntry(rs.getString("edit_key"), LedgerState.valueOf(rs.getString("state")), orderId,
+                        rs.getString("fingerprint"), rs.getString("outcome"), rs.getString("edit"),
+                        rs.getInt("attempts"), rs.getString("owner"), claimToken, rs.getLong("created_at"),
+                        rs.getLong("updated_at")));
+            }
+        }
+        return all;
+    }
+
+    private static OrderBlock block(ResultSet rs) throws SQLException {
+        return new OrderBlock(rs.getLong("order_id"), rs.getString("edit_key"), rs.getString("status"),
+                rs.getString("outcome"), rs.getLong("since"));
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
 }

@@ -1,12 +1,5 @@
 package org.kashbridge.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Unremovable;
@@ -15,94 +8,163 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.kashbridge.encode.EditOrderEncoder;
+import org.jboss.logging.Logger;
+import org.kashbridge.delivery.EditBusyException;
 import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.pipeline.EditOutcome;
-import org.kashbridge.pipeline.EditStatus;
+import org.kashbridge.pipeline.KashTarget;
 import org.kashbridge.pipeline.OutcomeRecords;
 
 /**
- * Consults and updates the ledger around the Kash call (routes/pipeline.camel.yaml). A key that
- * succeeded is answered DUPLICATE with its original outcome and never sent again; so is an edit without
- * an explicit key whose exact content already succeeded. A key left IN_FLIGHT by a crash is re-sent only
- * when repeating it is harmless; otherwise it goes to review as AMBIGUOUS.
+ * The ledger's steps around the Kash call (routes/pipeline.camel.yaml), inside the edit's turn: name the edit
+ * ({@link EditIdentity}), claim its key ({@link EditLedger#claim}: send it, or answer without sending) and write
+ * the claim's result. The exchange property {@value #DECISION} tells the route whether to call Kash.
  */
 @ApplicationScoped
 @Named("idempotency")
 @Unremovable
 public class IdempotencyGate {
 
+    /** Exchange property: {@value #SEND} when this exchange holds the claim and calls Kash, else {@value #ANSWERED}. */
+    public static final String DECISION = "kashClaim";
+    public static final String SEND = "SEND";
+    public static final String ANSWERED = "ANSWERED";
+    private static final Logger LOG = Logger.getLogger(IdempotencyGate.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long BUSY_FIRST_MS = 50;
+    private static final long BUSY_MAX_MS = 2000;
 
     @Inject
     EditLedger ledger;
     @Inject
     OutcomeRecords records;
+    @Inject
+    KashTarget target;
     @ConfigProperty(name = "kash.ledger.content-dedupe", defaultValue = "true")
     boolean contentDedupe;
 
-    /** Before the call: completes the edit as DUPLICATE/AMBIGUOUS when it must not be sent, else marks it IN_FLIGHT. */
-    public void check(Exchange exchange) {
-        EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
-        String fingerprint = fingerprint(e);
-        e.useFingerprint(fingerprint); // computed once per edit; record() reuses it
-        String key = e.getIdempotencyKey() != null ? e.getIdempotencyKey() : "content:" + fingerprint;
-        e.useIdempotencyKey(key);
-        Optional<LedgerEntry> known = ledger.find(key);
-        if (known.isPresent()) {
-            LedgerEntry k = known.get();
-            switch (k.state()) {
-                case SUCCEEDED -> {
-                    e.complete(duplicateOf(k));
-                    return;
-                }
-                case AMBIGUOUS -> {
-                    e.complete(EditOutcome.ambiguous("edit " + key + " is already waiting for review since "
-                            + k.updated() + ": check it in Kash and resolve it (README, Operations: review)"));
-                    return;
-                }
-                case IN_FLIGHT -> {
-                    if (!e.getEdit().safeToRepeat()) {
-                        e.complete(EditOutcome.ambiguous("the bridge stopped while this edit was being sent at "
-                                + k.updated() + "; Kash may have applied it, so it is not sent again"));
-                        return;
-                    }
-                }
-                default -> {
-                    // REJECTED or FAILED before: not applied, so it may be sent again
-                }
-            }
-        } else if (contentDedupe && !e.hasExplicitKey()) {
-            Optional<LedgerEntry> same = ledger.findSucceededByFingerprint(fingerprint);
-            if (same.isPresent()) {
-                e.complete(duplicateOf(same.get()));
-                return;
-            }
-        }
-        ledger.record(new LedgerEntry(key, LedgerState.IN_FLIGHT, fingerprint, null, records.original(e), 0,
-                Instant.now()));
+    /** A valid edit's ledger key (the source's, else its content's) and fingerprint. */
+    public void identify(Exchange exchange) {
+        EditEnvelope e = envelope(exchange);
+        String fingerprint = EditIdentity.fingerprint(e.getEdit());
+        EditIdentity.Key named = e.getIdempotencyKey() == null ? null
+                : new EditIdentity.Key(e.getIdempotencyKey(), e.hasExplicitKey());
+        e.identified(named != null ? named : EditIdentity.content(fingerprint), fingerprint);
     }
 
-    /** After the outcome: the key's terminal state, with the reply that answers later duplicates. */
-    public void record(Exchange exchange) {
-        EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
-        EditStatus status = e.getOutcome().status();
-        if (status == EditStatus.DUPLICATE || e.getIdempotencyKey() == null) {
+    /**
+     * Claims the key for this exchange, or completes the edit from the ledger: DUPLICATE (the key, or the same
+     * content, succeeded before), AMBIGUOUS (under review, or left in flight by a bridge that stopped and not
+     * harmless to repeat), FAILED (held back behind an earlier failed edit of the order). A key another live
+     * call holds is waited for; a synchronous caller gets {@link EditBusyException} at its deadline.
+     */
+    public void claim(Exchange exchange) {
+        EditEnvelope e = envelope(exchange);
+        long orderId = e.getEdit().orderID();
+        String crashed = records.replyJson(e, EditOutcome.ambiguous("a bridge stopped while this edit was being "
+                + "sent; Kash may have applied it to order " + orderId + ", so it is not sent again: check the order "
+                + "in Kash, then resolve the review"));
+        String held = records.replyJson(e, EditOutcome.failed(blockedMessage(orderId, null), null, null));
+        EditLedger.ClaimRequest request = new EditLedger.ClaimRequest(target.namespace(), e.getIdempotencyKey(),
+                orderId, e.getFingerprint(), contentDedupe && !e.hasExplicitKey(), e.getEdit().safeToRepeat(),
+                records.original(e), crashed, held);
+        long wait = BUSY_FIRST_MS;
+        while (true) {
+            ClaimResult r = ledger.claim(request, e.deadline());
+            switch (r.decision()) {
+                case SEND -> {
+                    e.claimed(r.claim());
+                    exchange.setProperty(DECISION, SEND);
+                    return;
+                }
+                case BUSY -> {
+                    if (System.currentTimeMillis() + wait > e.deadline()) {
+                        throw new EditBusyException("the edit " + e.getIdempotencyKey() + " is being sent by another "
+                                + "call (" + r.entry().owner() + "); its outcome will answer this one: try again "
+                                + "shortly", true);
+                    }
+                    wait = pause(wait);
+                    continue;
+                }
+                case DUPLICATE, DUPLICATE_CONTENT -> e.complete(duplicateOf(r.entry()));
+                case UNDER_REVIEW -> e.complete(EditOutcome.ambiguous("edit " + e.getIdempotencyKey() + " is already "
+                        + "waiting for review since " + r.entry().updated() + ": check it in Kash and resolve it "
+                        + "(README, Resolving what is under review)"));
+                case CRASHED_AMBIGUOUS -> e.complete(EditOutcome.ambiguous("the bridge stopped while this edit was "
+                        + "being sent (" + r.entry().updated() + "); Kash may have applied it to order " + orderId
+                        + ", so it is not sent again: check the order in Kash, then resolve the review"));
+                case BLOCKED -> e.complete(EditOutcome.failed(blockedMessage(orderId, r.blocker()), null, null));
+            }
+            exchange.setProperty(DECISION, ANSWERED);
             return;
         }
-        LedgerState state = switch (status) {
+    }
+
+    /** After the call: the claim holder's result, durable before the source is acknowledged. */
+    public void complete(Exchange exchange) {
+        settle(envelope(exchange));
+    }
+
+    /** A claim the route did not complete (it failed midway) is completed conservatively, never left in flight. */
+    public void releaseIfHeld(EditEnvelope e) {
+        if (e.claim() != 0) {
+            try {
+                settle(e);
+            } catch (RuntimeException ex) {
+                LOG.errorf("edit %s: could not release its claim: %s", e.getIdempotencyKey(), ex.getMessage());
+            }
+        }
+    }
+
+    private void settle(EditEnvelope e) {
+        if (e.claim() == 0) {
+            return;
+        }
+        if (e.getOutcome() == null) {
+            // the call ended without an outcome: it may have reached Kash
+            e.complete(e.getEdit().safeToRepeat()
+                    ? EditOutcome.failed("the call to Kash ended without an outcome", null, null)
+                    : EditOutcome.ambiguous("the call to Kash ended without an outcome; Kash may have applied it to "
+                            + "order " + e.getEdit().orderID() + ": check the order in Kash, then resolve the review"));
+        }
+        LedgerState state = switch (e.getOutcome().status()) {
             case OK -> LedgerState.SUCCEEDED;
             case REJECTED -> LedgerState.REJECTED;
             case AMBIGUOUS -> LedgerState.AMBIGUOUS;
             default -> LedgerState.FAILED;
         };
-        LedgerEntry entry = new LedgerEntry(e.getIdempotencyKey(), state, e.getEdit() == null ? null
-                : e.getFingerprint(), records.replyJson(e), records.original(e), e.getAttempts(), Instant.now());
-        // Not waited for: it reaches the disk with the next edit's IN_FLIGHT record, the ledger's periodic
-        // sync, or the file's report. The IN_FLIGHT record, durable before the call, is what guarantees
-        // "never twice": if this one were lost in an OS crash, the key would read IN_FLIGHT and a payment
-        // would go to review, not out again.
-        ledger.recordSoon(entry);
+        boolean mine = ledger.complete(target.namespace(), e.getIdempotencyKey(), e.claim(), state,
+                e.getEdit().orderID(), records.replyJson(e), e.getAttempts());
+        e.claimed(0);
+        if (!mine) {
+            LOG.errorf("edit %s: its claim was taken over by another bridge while it was sent (lease expired); its "
+                    + "outcome %s is reported but not recorded", e.getIdempotencyKey(), e.getOutcome().status());
+        }
+    }
+
+    /** The answer for a submission that waited for a concurrent one of the same key. */
+    public static EditOutcome sameAs(EditOutcome theirs, String key) {
+        if (theirs.ok()) {
+            return EditOutcome.duplicate(theirs.orderID(), theirs.invoice(), theirs.quote(), theirs.paymentLink(),
+                    "applied by a concurrent submission of the same edit (" + key + "); not sent again");
+        }
+        return theirs;
+    }
+
+    private static final String HELD_BACK = "held back, not sent: ";
+
+    /** A FAILED outcome that is an edit held back behind an earlier failed edit of its order (never sent). */
+    public static boolean isHeldBack(EditOutcome outcome) {
+        return outcome.status() == org.kashbridge.pipeline.EditStatus.FAILED && outcome.message() != null
+                && outcome.message().startsWith(HELD_BACK);
+    }
+
+    static String blockedMessage(long orderId, OrderBlock blocker) {
+        return HELD_BACK + "an earlier edit of order " + orderId
+                + (blocker == null ? "" : " (" + blocker.editKey() + ", " + blocker.status() + " since "
+                        + blocker.sinceInstant() + ")")
+                + " is not resolved, and edits of an order are never applied out of order. Replay or resolve that "
+                + "edit first (GET /api/operator/blocked-orders), then replay this one";
     }
 
     private static EditOutcome duplicateOf(LedgerEntry k) {
@@ -120,14 +182,17 @@ public class IdempotencyGate {
         return o.hasNonNull(f) ? o.get(f).asText() : null;
     }
 
-    /** Hash of what would be sent, credentials left out: equal content gives an equal fingerprint. */
-    static String fingerprint(EditEnvelope e) {
-        String form = EditOrderEncoder.fields(e.getEdit(), "", "").encode();
+    private static long pause(long wait) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(form.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
+            Thread.sleep(wait);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new EditBusyException("interrupted while waiting for a concurrent call of the same edit", true);
         }
+        return Math.min(wait * 2, BUSY_MAX_MS);
+    }
+
+    private static EditEnvelope envelope(Exchange exchange) {
+        return exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
     }
 }

@@ -1,39 +1,159 @@
 package org.kashbridge.ledger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource.DataSourceLiteral;
+import io.quarkus.flyway.FlywayDataSource.FlywayDataSourceLiteral;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
 
-/** Chooses the ledger: the journal under the data dir (default) or a JDBC database (kash.ledger.type=jdbc). */
+/**
+ * Opens the ledger: the embedded SQLite file under the data dir (default, one bridge) or PostgreSQL (several
+ * bridges), both Agroal datasources whose schema Flyway creates and upgrades. Waits for the database when
+ * it does not answer at start (readiness DOWN meanwhile) instead of failing.
+ */
 @ApplicationScoped
 public class LedgerProducer {
 
+    private static final Logger LOG = Logger.getLogger(LedgerProducer.class);
+    static final String EMBEDDED = "ledger-embedded";
+    static final String POSTGRESQL = "ledger-postgresql";
+
     @ConfigProperty(name = "kash.ledger.type")
     String type;
-    @ConfigProperty(name = "kash.ledger.file")
-    String file;
+    @ConfigProperty(name = "kash.ledger.dir")
+    String dir;
     @ConfigProperty(name = "kash.ledger.jdbc.url")
-    Optional<String> url;
-    @ConfigProperty(name = "kash.ledger.jdbc.user")
-    Optional<String> user;
-    @ConfigProperty(name = "kash.ledger.jdbc.password")
-    Optional<String> password;
+    java.util.Optional<String> jdbcUrl;
+    @ConfigProperty(name = "kash.ledger.lease", defaultValue = "30s")
+    Duration lease;
+    @Inject
+    LedgerAvailability availability;
+    @Inject
+    org.kashbridge.pipeline.KashTarget target;
+    @Inject
+    @Any
+    Instance<AgroalDataSource> dataSources;
+    @Inject
+    @Any
+    Instance<Flyway> flyways;
 
+    private FileChannel lockFile;
+    private FileLock lock;
+
+    /** Opened at start-up: a wrong setting stops the bridge before anything is read, and readiness tells an outage. */
     @Produces
     @ApplicationScoped
+    @io.quarkus.runtime.Startup
     EditLedger ledger() {
-        return switch (type) {
-            case "journal" -> new JournalLedger(Path.of(file));
-            case "jdbc" -> new JdbcLedger(url.orElseThrow(() -> new IllegalStateException(
-                    "kash.ledger.type=jdbc needs KASH_LEDGER_JDBC_URL")), user.orElse(null), password.orElse(null));
-            default -> throw new IllegalStateException("KASH_LEDGER_TYPE must be journal or jdbc, got '" + type + "'");
+        boolean embedded = embedded(type);
+        String name = embedded ? EMBEDDED : POSTGRESQL;
+        if (embedded) {
+            lockDir(Path.of(dir));
+        }
+        AgroalDataSource pool = dataSource(name);
+        availability.describe(embedded ? "the ledger " + Path.of(dir).resolve("ledger.db")
+                : "the ledger database " + withoutQuery(pool.getConfiguration().connectionPoolConfiguration()
+                        .connectionFactoryConfiguration().jdbcUrl()));
+        migrate(name);
+        return open(pool, embedded, lease.toMillis(), availability, embedded ? Path.of(dir) : null, target.namespace());
+    }
+
+    /** The ledger on a migrated datasource; {@code journalDir}: where an old journal may wait to be imported. */
+    static EditLedger open(javax.sql.DataSource pool, boolean embedded, long leaseMillis, LedgerAvailability availability,
+            Path journalDir, String target) {
+        LedgerStore store = embedded ? new SerialWriterStore(pool, availability) : new PooledStore(pool, availability);
+        if (journalDir != null) {
+            JournalImport.run(journalDir, store, target);
+        }
+        LedgerInstance instance = new LedgerInstance(leaseMillis);
+        instance.start(store, embedded);
+        return new EditLedger(store, instance);
+    }
+
+    static boolean embedded(String type) {
+        return switch (type.trim().toLowerCase()) {
+            case "embedded", "journal" -> true;
+            case "postgresql", "jdbc" -> false;
+            default -> throw new IllegalStateException("KASH_LEDGER_TYPE (kash.ledger.type) must be embedded or "
+                    + "postgresql, got '" + type + "'");
         };
     }
 
-    void close(@jakarta.enterprise.inject.Disposes EditLedger ledger) {
+    AgroalDataSource dataSource(String name) {
+        Instance<AgroalDataSource> ds = dataSources.select(new DataSourceLiteral(name));
+        if (POSTGRESQL.equals(name) && jdbcUrl.filter(u -> !u.isBlank()).isEmpty()) {
+            throw new IllegalStateException("KASH_LEDGER_TYPE=postgresql needs KASH_LEDGER_JDBC_URL "
+                    + "(jdbc:postgresql://host:5432/database), KASH_LEDGER_JDBC_USER and KASH_LEDGER_JDBC_PASSWORD");
+        }
+        return ds.get();
+    }
+
+    /** Flyway's migration, run here rather than at start-up so that an unreachable database is waited for. */
+    private void migrate(String name) {
+        Flyway flyway = flyways.select(FlywayDataSourceLiteral.of(name)).get();
+        long delay = LedgerAvailability.FIRST_DELAY_MS;
+        while (true) {
+            try {
+                flyway.migrate();
+                availability.answered();
+                return;
+            } catch (RuntimeException e) {
+                if (!LedgerErrors.isTransient(e)) {
+                    throw e;
+                }
+                availability.failed(e);
+                delay = LedgerAvailability.pause(delay);
+            }
+        }
+    }
+
+    /** One bridge per embedded ledger: a second one on the same data dir would share its inbox and claims. */
+    private void lockDir(Path ledgerDir) {
+        try {
+            Files.createDirectories(ledgerDir);
+            lockFile = FileChannel.open(ledgerDir.resolve("bridge.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            lock = lockFile.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("another kash-bridge is running on " + ledgerDir.toAbsolutePath()
+                        + " (it holds bridge.lock): stop it, or give this one its own KASH_DATA_DIR; several bridges "
+                        + "share a PostgreSQL ledger (KASH_LEDGER_TYPE=postgresql)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the ledger folder " + ledgerDir.toAbsolutePath(), e);
+        }
+    }
+
+    static String withoutQuery(String url) {
+        int q = url == null ? -1 : url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    void close(@Disposes EditLedger ledger) {
         ledger.close();
+        try {
+            if (lock != null) {
+                lock.release();
+                lockFile.close();
+            }
+        } catch (IOException e) {
+            LOG.debugf("ledger lock: %s", e.getMessage());
+        }
     }
 }

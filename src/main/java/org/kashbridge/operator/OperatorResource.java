@@ -1,6 +1,5 @@
 package org.kashbridge.operator;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kashbridge.alert.DeadLetters;
 import org.kashbridge.json.JsonEditReader;
+import org.kashbridge.ledger.EditIdentity;
 import org.kashbridge.ledger.EditLedger;
 import org.kashbridge.ledger.LedgerEntry;
 import org.kashbridge.ledger.LedgerState;
 import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.pipeline.EditSource;
+import org.kashbridge.pipeline.KashTarget;
 import org.kashbridge.pipeline.OutcomeRecords;
 
 /**
@@ -47,6 +48,8 @@ public class OperatorResource {
     @Inject
     EditLedger ledger;
     @Inject
+    KashTarget target;
+    @Inject
     ProducerTemplate camel;
     @Inject
     OutcomeRecords records;
@@ -54,6 +57,8 @@ public class OperatorResource {
     ConnectionFactory connectionFactory;
     @ConfigProperty(name = "kash.jms.dlq")
     String dlq;
+    @ConfigProperty(name = "kash.review.dir")
+    String reviewDir;
 
     /** A decision on an edit under review. */
     public record Resolution(boolean applied) {
@@ -63,49 +68,93 @@ public class OperatorResource {
     @Path("review")
     @Operation(summary = "Edits that may or may not have been applied (AMBIGUOUS), oldest first")
     public List<Map<String, Object>> review() {
-        return ledger.inState(LedgerState.AMBIGUOUS).stream()
-                .sorted((a, b) -> a.updated().compareTo(b.updated()))
-                .map(e -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("key", e.key());
-                    m.put("since", e.updated().toString());
-                    m.put("edit", e.edit());
-                    m.put("outcome", e.outcome());
-                    return m;
-                }).toList();
+        return ledger.inState(target.namespace(), LedgerState.AMBIGUOUS).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", e.key());
+            m.put("orderID", e.orderId());
+            m.put("since", e.updated().toString());
+            m.put("edit", e.edit());
+            m.put("outcome", e.outcome());
+            return m;
+        }).toList();
     }
 
     @POST
     @Path("review/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolve a reviewed edit: applied=true records it as applied (never sent); applied=false "
-            + "sends it again now")
-    public Response resolve(@PathParam("key") String key, Resolution resolution) {
-        LedgerEntry entry = ledger.find(key).orElse(null);
+            + "sends it again now. Its record leaves data/review/ for data/review/resolved/")
+    public Response resolve(@PathParam("key") String key, Resolution resolution) throws java.io.IOException {
+        LedgerEntry entry = ledger.find(target.namespace(), key).orElse(null);
         if (entry == null || entry.state() != LedgerState.AMBIGUOUS) {
             return Response.status(404).entity(Map.of("message", "no edit under review with key " + key)).build();
         }
         if (resolution.applied()) {
-            ledger.record(new LedgerEntry(key, LedgerState.SUCCEEDED, entry.fingerprint(), entry.outcome(), entry.edit(),
-                    entry.attempts(), Instant.now()));
+            if (!ledger.resolve(target.namespace(), key, LedgerState.AMBIGUOUS, LedgerState.SUCCEEDED)) {
+                return Response.status(409).entity(Map.of("message", "edit " + key + " was resolved meanwhile")).build();
+            }
+            moveReviewRecord(key);
             return Response.ok(Map.of("key", key, "status", "SUCCEEDED", "message", "recorded as applied; not sent"))
                     .build();
         }
         // The operator checked Kash: not applied. Mark it so, then send it through the pipeline again.
-        ledger.record(new LedgerEntry(key, LedgerState.FAILED, entry.fingerprint(), entry.outcome(), entry.edit(),
-                entry.attempts(), Instant.now()));
+        if (!ledger.resolve(target.namespace(), key, LedgerState.AMBIGUOUS, LedgerState.FAILED)) {
+            return Response.status(409).entity(Map.of("message", "edit " + key + " was resolved meanwhile")).build();
+        }
+        moveReviewRecord(key);
         EditEnvelope envelope = submit(entry.edit(), key, "review " + key);
         return Response.ok(records.reply(envelope)).build();
     }
 
+    /** The review record is the ledger's state shown as a file: once resolved, it moves to resolved/. */
+    private void moveReviewRecord(String key) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(reviewDir, OutcomeRecords.reviewFileName(key));
+        if (java.nio.file.Files.exists(file)) {
+            java.nio.file.Path resolved = file.resolveSibling("resolved");
+            java.nio.file.Files.createDirectories(resolved);
+            java.nio.file.Files.move(file, resolved.resolve(file.getFileName()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @GET
+    @Path("blocked-orders")
+    @Operation(summary = "Orders whose later edits are held back behind a FAILED or AMBIGUOUS edit, oldest first")
+    public List<Map<String, Object>> blockedOrders() {
+        return ledger.blocks(target.namespace()).stream().map(b -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("orderID", b.orderId());
+            m.put("blockedBy", b.editKey());
+            m.put("status", b.status());
+            m.put("since", b.sinceInstant().toString());
+            m.put("outcome", b.outcome());
+            return m;
+        }).toList();
+    }
+
+    @POST
+    @Path("blocked-orders/{orderID}/release")
+    @Operation(summary = "Let an order's later edits go although the edit that blocks it stays unresolved (it will "
+            + "not be sent by this; replay it or resolve its review to send it)")
+    public Response release(@PathParam("orderID") long orderId) {
+        if (!ledger.release(target.namespace(), orderId)) {
+            return Response.status(404).entity(Map.of("message", "order " + orderId + " is not blocked")).build();
+        }
+        return Response.ok(Map.of("orderID", orderId, "message", "released: its next edits are sent; replay its "
+                + "held-back dead letters to send those")).build();
+    }
+
     @POST
     @Path("dead-letters/replay")
-    @Operation(summary = "Send dead letters through the pipeline again (at most max); each leaves the DLQ only once "
-            + "its new outcome is routed")
+    @Operation(summary = "Send dead letters through the pipeline again, oldest first (at most max, and only those "
+            + "dead-lettered before the replay began); each leaves the DLQ only once its new outcome is routed")
     public List<Map<String, Object>> replayDeadLetters(@QueryParam("max") @DefaultValue("100") int max) throws Exception {
         List<Map<String, Object>> outcomes = new ArrayList<>();
+        // what this replay dead-letters again must not come back to it: the queue as it was when it began
+        String selector = DeadLetters.DEAD_LETTERED_AT + " IS NULL OR " + DeadLetters.DEAD_LETTERED_AT + " < "
+                + System.currentTimeMillis();
         try (JMSContext ctx = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
-                JMSConsumer consumer = ctx.createConsumer(ctx.createQueue(dlq))) {
+                JMSConsumer consumer = ctx.createConsumer(ctx.createQueue(dlq), selector)) {
             for (int i = 0; i < max; i++) {
                 Message m = consumer.receive(500);
                 if (m == null) {
@@ -130,7 +179,7 @@ public class OperatorResource {
         String editKey = key != null ? key : origin;
         EditEnvelope envelope = new EditEnvelope(editKey, new EditSource("replay", origin, null), input).withOriginal(json);
         if (key != null) {
-            envelope.withIdempotencyKey(key, true);
+            envelope.withIdentity(EditIdentity.kept(key));
         }
         Exchange done = camel.send("direct:process-edit", e -> e.getMessage().setBody(envelope));
         if (done.getException() != null) {

@@ -3,6 +3,7 @@ package org.kashbridge.pipeline;
 import java.time.Instant;
 import java.util.List;
 
+import org.kashbridge.ledger.EditIdentity;
 import org.kashbridge.model.OrderEdit;
 import org.kashbridge.validate.EditInput;
 import org.kashbridge.validate.FieldError;
@@ -21,9 +22,12 @@ public final class EditEnvelope {
     private final EditInput input;
     private final List<Integer> rows;
     private String original;
-    private String idempotencyKey;
-    private boolean explicitKey;
+    private EditIdentity.Key key;
     private String fingerprint;
+    /** The ledger claim this edit holds while it is sent (0: none). */
+    private long claim;
+    /** Epoch ms by which a synchronous caller (REST) wants its answer: waits for the ledger or the order end there. */
+    private long deadline = Long.MAX_VALUE;
     /** Epoch millis: an Instant is only made when a record asks for it. */
     private final long receivedAt = System.currentTimeMillis();
     private OrderEdit edit;
@@ -53,33 +57,47 @@ public final class EditEnvelope {
         return original;
     }
 
-    /** The ledger key; null until a source names one or the ledger derives one from the content. */
+    /** The ledger key (EditIdentity); null until a source names one or the content does. */
     public String getIdempotencyKey() {
-        return idempotencyKey;
+        return key == null ? null : key.value();
     }
 
-    /** True when the sender named the edit (editId, Idempotency-Key, message id): content is then not compared. */
+    /** True when the sender named the edit (editId, Idempotency-Key): its content is then not compared with others. */
     public boolean hasExplicitKey() {
-        return explicitKey;
+        return key != null && key.named();
     }
 
-    public EditEnvelope withIdempotencyKey(String key, boolean explicit) {
-        this.idempotencyKey = key;
-        this.explicitKey = explicit;
+    /** The key the source gives (null: the edit is named by its content once validated). */
+    public EditEnvelope withIdentity(EditIdentity.Key key) {
+        this.key = key;
         return this;
     }
 
-    /** Hash of the content sent (credentials left out), set by the ledger check. */
+    /** Hash of the content sent (credentials left out), set once the edit is valid. */
     public String getFingerprint() {
         return fingerprint;
     }
 
-    public void useFingerprint(String fingerprint) {
+    public void identified(EditIdentity.Key key, String fingerprint) {
+        this.key = key;
         this.fingerprint = fingerprint;
     }
 
-    public void useIdempotencyKey(String key) {
-        this.idempotencyKey = key;
+    public long claim() {
+        return claim;
+    }
+
+    public void claimed(long claim) {
+        this.claim = claim;
+    }
+
+    public long deadline() {
+        return deadline;
+    }
+
+    public EditEnvelope withDeadline(long deadline) {
+        this.deadline = deadline;
+        return this;
     }
 
     public EditEnvelope withOriginal(String original) {

@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.kashbridge.retry.CallSlots;
-import org.kashbridge.retry.OrderLocks;
 import org.jboss.logging.Logger;
 import org.kashbridge.encode.EditOrderEncoder;
 
@@ -37,8 +36,6 @@ public class EditPipeline {
     @Inject
     OutcomeRecords records;
     @Inject
-    OrderLocks locks;
-    @Inject
     CallSlots slots;
     @Inject
     ProducerTemplate camel;
@@ -55,7 +52,6 @@ public class EditPipeline {
     public String encode(Exchange exchange) {
         EditEnvelope envelope = envelope(exchange);
         envelope.attempted();
-        exchange.setProperty(CALL_STARTED, System.nanoTime());
         return EditOrderEncoder.encode(envelope.getEdit(), target.shopId(), target.apiKey());
     }
 
@@ -106,21 +102,6 @@ public class EditPipeline {
     }
 
     /**
-     * Runs the Kash call holding the order's lock: one call per order at a time, in arrival order, retries
-     * included. The call gets an exchange of its own (carrying only the edit), so its error handling cannot
-     * end the caller's route.
-     */
-    public void callInOrder(Exchange exchange) {
-        EditEnvelope envelope = envelope(exchange);
-        locks.run(envelope.getEdit().orderID(), () -> {
-            Exchange call = camel.send("direct:call-kash", e -> e.setProperty(EditEnvelope.PROPERTY, envelope));
-            if (call.getException() != null) {
-                throw new IllegalStateException("the Kash call route failed", call.getException());
-            }
-        });
-    }
-
-    /**
      * One attempt of the editOrder call, to the endpoint in the exchange property {@value #CALL_URI}, holding
      * one of the kash.concurrency call slots (all sources together) only while it is in flight: a retry's
      * wait holds none. A failure is left on the exchange for kash-call-errors, which repeats this step.
@@ -132,7 +113,10 @@ public class EditPipeline {
                     + "property " + CALL_URI + " to the editOrder endpoint before calling editPipeline.send");
         }
         Endpoint endpoint = endpoints.computeIfAbsent(uri, exchange.getContext()::getEndpoint);
-        slots.run(() -> camel.send(endpoint, exchange));
+        slots.run(() -> {
+            exchange.setProperty(CALL_STARTED, System.nanoTime());
+            camel.send(endpoint, exchange);
+        });
     }
 
     /** Body becomes the JSON outcome record; CamelFileName gets a unique, readable name for file endpoints. */
@@ -150,6 +134,11 @@ public class EditPipeline {
         exchange.getMessage().setHeader(Exchange.FILE_NAME, records.fileName(envelope));
         exchange.getMessage().setHeader("KashEditStatus", outcome.status().name());
         return records.json(envelope, target.shopId(), target.apiKey());
+    }
+
+    /** The review record's name: one file per ledger key (OutcomeRecords.reviewFileName). */
+    public String reviewFileName(Exchange exchange) {
+        return OutcomeRecords.reviewFileName(envelope(exchange).getIdempotencyKey());
     }
 
     /** The JSON answer for a REST caller or a JMS requester. */

@@ -9,13 +9,16 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which Kash the bridge talks to. The simulator is on when KASH_SIMULATOR=true, or when it is unset
- * ("auto") and no API key is configured; the base URL then defaults to this application's own port,
- * otherwise to https://kash.click. Routes read {@code {{bean:kashTarget.baseUrl}}}.
+ * Which Kash the bridge talks to. The simulator runs only when asked (KASH_SIMULATOR=true), or, left on
+ * "auto", when nothing about a real Kash is configured: no shop id, no base URL, no key. Once any of them is
+ * set, the bridge talks to a real Kash and refuses to start while the shop id or the key is missing: a secret
+ * that failed to mount must never quietly turn into a simulator answering OK. Routes read
+ * {@code {{bean:kashTarget.baseUrl}}}; the ledger keys every edit by {@link #namespace()}.
  */
 @ApplicationScoped
 @Named("kashTarget")
 @Unremovable
+@io.quarkus.runtime.Startup
 public class KashTarget {
 
     static final String DEMO_SHOP = "demo-shop";
@@ -37,21 +40,46 @@ public class KashTarget {
 
     @PostConstruct
     void resolve() {
-        String s = simulatorSetting.trim().toLowerCase();
-        if (!s.equals("auto") && !s.equals("true") && !s.equals("false")) {
-            throw new IllegalStateException("KASH_SIMULATOR (kash.simulator) must be true, false or auto, got '"
-                    + simulatorSetting + "'");
+        Optional<String> key = set(apiKeySetting);
+        Optional<String> shop = set(shopIdSetting);
+        Optional<String> url = set(baseUrlSetting);
+        simulator = simulatorOn(simulatorSetting, shop, url, key);
+        if (!simulator && (key.isEmpty() || shop.isEmpty())) {
+            throw new IllegalStateException(missing(shop, url, key));
         }
-        simulator = s.equals("auto") ? apiKeySetting.filter(k -> !k.isBlank()).isEmpty() : s.equals("true");
-        if (!simulator && (apiKeySetting.isEmpty() || shopIdSetting.isEmpty())) {
-            throw new IllegalStateException("The simulator is off (KASH_SIMULATOR=false) but KASH_SHOP_ID and/or "
-                    + "KASH_API_KEY are not set: set both to your Kash.click credentials (Configuration > Webservices)");
-        }
-        baseUrl = baseUrlSetting.map(String::trim).filter(u -> !u.isEmpty())
-                .orElse(simulator ? "http://localhost:" + httpPort : "https://kash.click");
+        baseUrl = url.orElse(simulator ? "http://localhost:" + httpPort : "https://kash.click");
         while (baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
+    }
+
+    static boolean simulatorOn(String setting, Optional<String> shop, Optional<String> url, Optional<String> key) {
+        String s = setting.trim().toLowerCase();
+        return switch (s) {
+            case "true" -> true;
+            case "false" -> false;
+            case "auto" -> shop.isEmpty() && url.isEmpty() && key.isEmpty();
+            default -> throw new IllegalStateException("KASH_SIMULATOR (kash.simulator) must be true, false or auto, "
+                    + "got '" + setting + "'");
+        };
+    }
+
+    static String missing(Optional<String> shop, Optional<String> url, Optional<String> key) {
+        StringBuilder given = new StringBuilder();
+        shop.ifPresent(s -> given.append("KASH_SHOP_ID"));
+        url.ifPresent(u -> given.append(given.isEmpty() ? "" : ", ").append("KASH_BASE_URL"));
+        key.ifPresent(k -> given.append(given.isEmpty() ? "" : ", ").append("KASH_API_KEY"));
+        String what = key.isEmpty() && shop.isEmpty() ? "KASH_SHOP_ID and KASH_API_KEY are" : key.isEmpty()
+                ? "KASH_API_KEY is" : "KASH_SHOP_ID is";
+        return what + " not set, but " + (given.isEmpty() ? "KASH_SIMULATOR=false asks for the real Kash"
+                : given + " point(s) the bridge at a real Kash") + ": set " + (key.isEmpty() && shop.isEmpty()
+                        ? "both" : "it") + " to your Kash.click credentials (back office, Configuration > Webservices), "
+                + "or unset every KASH_SHOP_ID/KASH_BASE_URL/KASH_API_KEY (or set KASH_SIMULATOR=true) for the built-in "
+                + "simulator. Nothing was started.";
+    }
+
+    private static Optional<String> set(Optional<String> v) {
+        return v.map(String::trim).filter(s -> !s.isEmpty());
     }
 
     public boolean simulatorEnabled() {
@@ -63,11 +91,19 @@ public class KashTarget {
     }
 
     public String shopId() {
-        return shopIdSetting.orElse(DEMO_SHOP);
+        return set(shopIdSetting).orElse(DEMO_SHOP);
     }
 
     /** The secret. Only the encoder and the simulator read it; everything that is written masks it. */
     public String apiKey() {
-        return apiKeySetting.orElse(DEMO_KEY);
+        return set(apiKeySetting).orElse(DEMO_KEY);
+    }
+
+    /**
+     * The ledger's namespace: edit keys of the simulator, of another shop or of another Kash never answer
+     * DUPLICATE for this one's. The simulator's port is left out, so a demo's ledger survives a port change.
+     */
+    public String namespace() {
+        return (simulator ? "simulator" : baseUrl) + "|" + shopId();
     }
 }

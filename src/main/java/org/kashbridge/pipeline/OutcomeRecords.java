@@ -91,7 +91,10 @@ public class OutcomeRecords {
 
     /** The answer a REST caller or a JMS requester gets: status, Kash's references, or what to fix. */
     public Map<String, Object> reply(EditEnvelope envelope) {
-        EditOutcome outcome = envelope.getOutcome();
+        return reply(envelope, envelope.getOutcome());
+    }
+
+    private Map<String, Object> reply(EditEnvelope envelope, EditOutcome outcome) {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("status", outcome.status().name());
         putIfSet(reply, "editKey", envelope.getEditKey());
@@ -119,6 +122,21 @@ public class OutcomeRecords {
 
     public String replyJson(EditEnvelope envelope) {
         return write(reply(envelope));
+    }
+
+    /** The answer the edit would get with {@code outcome}: what the ledger keeps for answers given later. */
+    public String replyJson(EditEnvelope envelope, EditOutcome outcome) {
+        return write(reply(envelope, outcome));
+    }
+
+    /**
+     * The review record's file name: one per ledger key (a later review of the same key replaces it), so that
+     * resolving the review can move it out of data/review/.
+     */
+    public static String reviewFileName(String ledgerKey) {
+        String k = ledgerKey == null ? "" : ledgerKey;
+        return safe(k) + "_" + org.kashbridge.ledger.EditIdentity.digest(k.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(0, 12) + ".json";
     }
 
     /** What a dead letter carries: the edit as received, or its JSON form when it came from a file. */

@@ -28,8 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kashbridge.delivery.EditBusyException;
 import org.kashbridge.jms.JmsHeaders;
 import org.kashbridge.json.JsonEditReader;
+import org.kashbridge.ledger.EditIdentity;
+import org.kashbridge.ledger.IdempotencyGate;
+import org.kashbridge.ledger.LedgerUnavailableException;
 import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.pipeline.EditSource;
 import org.kashbridge.pipeline.EditStatus;
@@ -62,6 +66,9 @@ public class OrderEditResource {
     OutcomeRecords records;
     @ConfigProperty(name = "kash.jms.queue")
     String queue;
+    /** How long a call waits for its turn (a concurrent call of the same key, the order's earlier edit, the ledger). */
+    @ConfigProperty(name = "kash.rest.wait", defaultValue = "20s")
+    java.time.Duration concurrentWait;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,9 +87,14 @@ public class OrderEditResource {
             + "to the results queue")
     @APIResponse(responseCode = "400", description = "Invalid edit (field errors); Kash was not called")
     @APIResponse(responseCode = "401", description = "Missing or wrong X-API-Key / Basic credentials")
+    @APIResponse(responseCode = "409", description = "The same Idempotency-Key (or editId) is being sent by a "
+            + "concurrent request, or an earlier edit of the order still is, past KASH_REST_WAIT: nothing was sent for "
+            + "this request; try again after Retry-After")
     @APIResponse(responseCode = "413", description = "Body larger than KASH_API_MAX_BODY")
     @APIResponse(responseCode = "422", description = "Kash refused the edit (success:false); message is Kash's")
     @APIResponse(responseCode = "502", description = "Kash failed technically (HTTP error, unreadable reply)")
+    @APIResponse(responseCode = "503", description = "The ledger does not answer (nothing was sent) or the outcome "
+            + "could not be routed; try again after Retry-After")
     @APIResponse(responseCode = "504", description = "Kash did not answer in time")
     public Response submit(String body,
             @Parameter(description = "respond-async to queue the edit and get 202") @HeaderParam("Prefer") String prefer,
@@ -102,7 +114,7 @@ public class OrderEditResource {
         if (node.isArray()) {
             return batch(node, async, idempotencyKey);
         }
-        return async ? queue(node, idempotencyKey) : apply(node, idempotencyKey);
+        return async ? queue(node, idempotencyKey, null) : apply(node, idempotencyKey, null);
     }
 
     @POST
@@ -125,27 +137,36 @@ public class OrderEditResource {
         int i = 0;
         for (JsonNode node : array) {
             // one key for the batch names each edit by its position in it
-            String key = idempotencyKey == null ? null : idempotencyKey + "#" + i++;
-            Response r = async ? queue(node, key) : apply(node, key);
+            Integer index = i++;
+            Response r = async ? queue(node, idempotencyKey, index) : apply(node, idempotencyKey, index);
             outcomes.add(r.getEntity());
         }
         return Response.status(async ? 202 : 200).type(MediaType.APPLICATION_JSON).entity(outcomes).build();
     }
 
-    private Response apply(JsonNode node, String idempotencyKey) {
-        EditEnvelope envelope = envelope(node, idempotencyKey);
+    private Response apply(JsonNode node, String idempotencyKey, Integer index) {
+        EditEnvelope envelope = envelope(node, idempotencyKey, index)
+                .withDeadline(System.currentTimeMillis() + concurrentWait.toMillis());
         Exchange done = camel.send("direct:process-edit", e -> e.getMessage().setBody(envelope));
-        if (done.getException() != null) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "FAILED",
-                    "editKey", envelope.getEditKey(), "message", "the edit could not be routed: "
-                            + done.getException().getMessage())).build();
+        Exception failure = done.getException();
+        if (failure instanceof EditBusyException busy) {
+            // the same key in flight elsewhere (Stripe answers the same), or the order's earlier edit still going
+            return Response.status(409).header("Retry-After", "1").type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("status", "CONFLICT", "editKey", envelope.getEditKey(), "message", busy.getMessage()))
+                    .build();
+        }
+        if (failure != null) {
+            boolean ledgerDown = failure instanceof LedgerUnavailableException;
+            return Response.status(503).header("Retry-After", ledgerDown ? "5" : "10").type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("status", "FAILED", "editKey", envelope.getEditKey(), "message", ledgerDown
+                            ? failure.getMessage() : "the edit could not be routed: " + failure.getMessage())).build();
         }
         return Response.status(statusOf(envelope)).type(MediaType.APPLICATION_JSON).entity(records.reply(envelope))
                 .build();
     }
 
-    private Response queue(JsonNode node, String idempotencyKey) {
-        EditEnvelope envelope = envelope(node, idempotencyKey);
+    private Response queue(JsonNode node, String idempotencyKey, Integer index) {
+        EditEnvelope envelope = envelope(node, idempotencyKey, index);
         EditValidator.Result result = EditValidator.validate(envelope.getInput());
         if (!result.valid()) {
             Map<String, Object> reply = new LinkedHashMap<>();
@@ -155,25 +176,26 @@ public class OrderEditResource {
             return Response.status(400).type(MediaType.APPLICATION_JSON).entity(reply).build();
         }
         String trackingId = envelope.getEditKey();
+        EditIdentity.Key key = EditIdentity.rest(idempotencyKey, JsonEditReader.editId(envelope.getInput()), index);
         camel.send("jms:queue:" + queue, ExchangePattern.InOnly, e -> {
             e.getMessage().setBody(node.toString());
             e.getMessage().setHeader("JMSCorrelationID", trackingId);
-            e.getMessage().setHeader(JmsHeaders.EDIT_ID, envelope.getIdempotencyKey() != null
-                    ? envelope.getEditKey() : trackingId);
+            if (key != null) {
+                // the caller's key goes with the edit; without one, the edit is named by its content as sync REST's
+                e.getMessage().setHeader(JmsHeaders.EDIT_ID, key.value().substring("editId:".length()));
+            }
         });
         return Response.status(202).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "ACCEPTED", "editKey",
                 trackingId, "trackingId", trackingId)).build();
     }
 
-    private static EditEnvelope envelope(JsonNode node, String idempotencyKey) {
+    private static EditEnvelope envelope(JsonNode node, String idempotencyKey, Integer index) {
         EditInput input = JsonEditReader.read(node);
-        String editId = JsonEditReader.editId(input);
-        String named = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey.trim() : editId;
-        String key = named != null ? named : "rest-" + UUID.randomUUID();
-        EditEnvelope envelope = new EditEnvelope(key, new EditSource("rest", "POST /api/order-edits", null), input)
-                .withOriginal(node.toString());
-        // without a key, the ledger compares content: the same edit posted twice is not applied twice
-        return named != null ? envelope.withIdempotencyKey("editId:" + named, true) : envelope;
+        EditIdentity.Key key = EditIdentity.rest(idempotencyKey, JsonEditReader.editId(input), index);
+        String editKey = key != null ? key.value().substring("editId:".length()) : "rest-" + UUID.randomUUID();
+        // without a key, the ledger names the edit by its content: the same edit posted twice is applied once
+        return new EditEnvelope(editKey, new EditSource("rest", "POST /api/order-edits", null), input)
+                .withOriginal(node.toString()).withIdentity(key);
     }
 
     static int statusOf(EditEnvelope envelope) {
@@ -181,8 +203,9 @@ public class OrderEditResource {
             case OK, DUPLICATE, WOULD_SEND -> 200;
             case AMBIGUOUS -> 504;
             case REJECTED -> envelope.getEdit() == null ? 400 : 422;
-            case FAILED -> envelope.getOutcome().message() != null
-                    && envelope.getOutcome().message().contains("Timeout") ? 504 : 502;
+            case FAILED -> IdempotencyGate.isHeldBack(envelope.getOutcome()) ? 409
+                    : envelope.getOutcome().message() != null && envelope.getOutcome().message().contains("Timeout") ? 504
+                            : 502;
         };
     }
 }

@@ -5,17 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import org.junit.jupiter.api.Test;
+import org.kashbridge.ledger.ClaimResult;
 import org.kashbridge.ledger.EditLedger;
-import org.kashbridge.ledger.LedgerEntry;
 import org.kashbridge.ledger.LedgerState;
+import org.kashbridge.pipeline.KashTarget;
 import org.kashbridge.simulator.KashSimulator;
 
 /** Review resolution and dead-letter replay go through the ledger: nothing can be applied twice. */
@@ -33,14 +32,19 @@ class OperatorToolsTest {
         return org.kashbridge.support.Sent.count(simulator, orderId);
     }
 
-    private void underReview(String key, String editJson) {
-        ledger.record(new LedgerEntry(key, LedgerState.AMBIGUOUS, null, "{\"status\":\"AMBIGUOUS\"}", editJson, 1,
-                Instant.now()));
+    @Inject
+    KashTarget target;
+
+    /** A key left AMBIGUOUS, as after a call that got no reply. */
+    private void underReview(String key, long orderId, String editJson) {
+        ClaimResult c = ledger.claim(new EditLedger.ClaimRequest(target.namespace(), key, orderId, "fp-" + key, false,
+                false, editJson, "{}", "{}"), Long.MAX_VALUE);
+        ledger.complete(target.namespace(), key, c.claim(), LedgerState.AMBIGUOUS, orderId, "{\"status\":\"AMBIGUOUS\"}", 1);
     }
 
     @Test
     void reviewedEditNotAppliedIsSentOnceAndThenIsADuplicate() {
-        underReview("editId:review-29001", "{\"orderID\":29001,\"payment\":3,\"paymentAmount\":9.5}");
+        underReview("editId:review-29001", 29001, "{\"orderID\":29001,\"payment\":3,\"paymentAmount\":9.5}");
         given().header("X-API-Key", "test-api-key").get("/api/operator/review").then().statusCode(200)
                 .body("key", hasItem("editId:review-29001"));
         given().header("X-API-Key", "test-api-key").contentType(ContentType.JSON).body("{\"applied\":false}")
@@ -56,7 +60,7 @@ class OperatorToolsTest {
 
     @Test
     void reviewedEditFoundAppliedIsNeverSent() {
-        underReview("editId:review-29002", "{\"orderID\":29002,\"payment\":3}");
+        underReview("editId:review-29002", 29002, "{\"orderID\":29002,\"payment\":3}");
         given().header("X-API-Key", "test-api-key").contentType(ContentType.JSON).body("{\"applied\":true}")
                 .post("/api/operator/review/editId:review-29002").then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED"));
