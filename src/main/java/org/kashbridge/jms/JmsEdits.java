@@ -30,10 +30,13 @@ public class JmsEdits {
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         String property = exchange.getMessage().getHeader(JmsHeaders.EDIT_ID, String.class);
         EditIdentity.Key key = EditIdentity.jms(property, JsonEditReader.editId(input), messageId);
-        // STOMP and AMQP senders may leave no JMSMessageID: then the content names the edit once it is valid
-        String editKey = property != null && !property.isBlank() ? property.trim()
-                : JsonEditReader.editId(input) != null ? JsonEditReader.editId(input) : messageId != null ? messageId
-                        : "message without id";
+        // how reports and answers name it: the sender's editId, else its correlation id (an async REST call's
+        // tracking id), else the message id. STOMP and AMQP senders may leave no JMSMessageID: then the content
+        // names the edit in the ledger once it is valid.
+        String correlation = exchange.getMessage().getHeader("JMSCorrelationID", String.class);
+        String editKey = key != null && key.named() ? key.value().substring("editId:".length())
+                : correlation != null && !correlation.isBlank() ? correlation
+                        : messageId != null ? messageId : "message without id";
         return new EditEnvelope(editKey, new EditSource("jms", queue, "message " + messageId), input).withOriginal(text)
                 .withIdentity(key);
     }

@@ -42,7 +42,29 @@ class KashTargetTest {
     @Test
     void refusesToStartWithoutCredentialsWhenTheSimulatorIsOff() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> target("false", null, null, null));
-        assertTrue(e.getMessage().contains("KASH_SHOP_ID and/or KASH_API_KEY are not set"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("KASH_SHOP_ID and KASH_API_KEY are not set"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> target("yes", null, null, null));
+    }
+
+    @Test
+    void aRealTargetWithoutItsKeyRefusesToStartInsteadOfSimulating() {
+        // a secret that failed to mount: the shop and the URL are there, the key is not
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> target("auto", "https://kash.click", "12345", null));
+        assertTrue(e.getMessage().startsWith("KASH_API_KEY is not set, but KASH_SHOP_ID, KASH_BASE_URL point(s) the "
+                + "bridge at a real Kash"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> target("auto", null, "12345", " "));
+        assertThrows(IllegalStateException.class, () -> target("auto", null, null, "a-key-without-shop"));
+        // nothing about a real Kash: the simulator, for the demo
+        assertTrue(target("auto", null, null, null).simulatorEnabled());
+        assertTrue(target("true", null, "12345", "k").simulatorEnabled());
+    }
+
+    @Test
+    void ledgerKeysAreNamespacedByTargetAndShop() {
+        assertEquals("https://kash.click|12345", target("auto", null, "12345", "k").namespace());
+        assertEquals("https://caisse.enregistreuse.fr|12345",
+                target("auto", "https://caisse.enregistreuse.fr/", "12345", "k").namespace());
+        assertEquals("simulator|demo-shop", target("auto", null, null, null).namespace());
     }
 }

@@ -12,8 +12,13 @@ public final class Jms {
 
     /** Waits up to 20 s for a message matching the selector; blocking receive, not a sleep. */
     public static Message receive(ConnectionFactory cf, String queue, String selector) {
+        return receive(cf, queue, selector, 20_000);
+    }
+
+    /** A blocking receive of at most {@code millis}; null when nothing matching came. */
+    public static Message receive(ConnectionFactory cf, String queue, String selector, long millis) {
         try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            return ctx.createConsumer(ctx.createQueue(queue), selector).receive(20_000);
+            return ctx.createConsumer(ctx.createQueue(queue), selector).receive(millis);
         }
     }
 }
