@@ -60,6 +60,11 @@ public final class EditLedger implements AutoCloseable {
                         return ClaimResult.of(Decision.DUPLICATE, row);
                     case AMBIGUOUS:
                         return ClaimResult.of(Decision.UNDER_REVIEW, row);
+                    case RETRY_WAIT:
+                        if (instance.isAlive(c, row.owner(), now)) {
+                            return ClaimResult.of(Decision.BUSY, row);
+                        }
+                        break; // its bridge stopped between two attempts, and the last one did not reach Kash
                     case IN_FLIGHT:
                         if (instance.isAlive(c, row.owner(), now)) {
                             return ClaimResult.of(Decision.BUSY, row);
@@ -131,6 +136,25 @@ public final class EditLedger implements AutoCloseable {
                 afterResult(c, target, key, state, orderId, outcome, now);
             }
             return n == 1;
+        }, Long.MAX_VALUE);
+    }
+
+    /**
+     * The claim holder between two attempts: RETRY_WAIT once an attempt did not reach Kash (the wait may be long,
+     * and a crash in it must not turn a payment into a review), IN_FLIGHT again just before the next one.
+     */
+    public boolean mark(String target, String key, long claim, LedgerState state) {
+        return store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kash_edit SET state = ?, updated_at = ? WHERE "
+                    + "target = ? AND edit_key = ? AND owner = ? AND claim = ?")) {
+                ps.setString(1, state.name());
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, target);
+                ps.setString(4, key);
+                ps.setString(5, instance.owner());
+                ps.setLong(6, claim);
+                return ps.executeUpdate() == 1;
+            }
         }, Long.MAX_VALUE);
     }
 

@@ -100,6 +100,23 @@ public class IdempotencyGate {
         }
     }
 
+    /** An attempt did not reach Kash and another one will follow: a crash while waiting re-sends it. */
+    public void retryWait(EditEnvelope e) {
+        if (e.claim() != 0 && !e.waitingRetry()) {
+            ledger.mark(target.namespace(), e.getIdempotencyKey(), e.claim(), LedgerState.RETRY_WAIT);
+            e.waitingRetry(true);
+        }
+    }
+
+    /** Before every attempt: the key is IN_FLIGHT on disk (after a retry wait it was RETRY_WAIT). */
+    public void sending(Exchange exchange) {
+        EditEnvelope e = envelope(exchange);
+        if (e.claim() != 0 && e.waitingRetry()) {
+            ledger.mark(target.namespace(), e.getIdempotencyKey(), e.claim(), LedgerState.IN_FLIGHT);
+            e.waitingRetry(false);
+        }
+    }
+
     /** After the call: the claim holder's result, durable before the source is acknowledged. */
     public void complete(Exchange exchange) {
         settle(envelope(exchange));

@@ -26,6 +26,7 @@ public final class EditEnvelope {
     private String fingerprint;
     /** The ledger claim this edit holds while it is sent (0: none). */
     private long claim;
+    private boolean waitingRetry;
     /** Epoch ms by which a synchronous caller (REST) wants its answer: waits for the ledger or the order end there. */
     private long deadline = Long.MAX_VALUE;
     /** Epoch millis: an Instant is only made when a record asks for it. */
@@ -85,6 +86,15 @@ public final class EditEnvelope {
 
     public long claim() {
         return claim;
+    }
+
+    /** True while the claim is RETRY_WAIT in the ledger: its last attempt did not reach Kash. */
+    public boolean waitingRetry() {
+        return waitingRetry;
+    }
+
+    public void waitingRetry(boolean waiting) {
+        this.waitingRetry = waiting;
     }
 
     public void claimed(long claim) {

@@ -27,6 +27,8 @@ public class RetryPolicy {
     private static final Logger LOG = Logger.getLogger(RetryPolicy.class);
     static final String FIRST_ATTEMPT = "kashFirstAttempt";
 
+    @jakarta.inject.Inject
+    org.kashbridge.ledger.IdempotencyGate gate;
     @ConfigProperty(name = "kash.retry.max-attempts")
     int maxAttempts;
     @ConfigProperty(name = "kash.retry.initial-delay")
@@ -52,6 +54,7 @@ public class RetryPolicy {
         }
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
         envelope.attempted();
+        gate.retryWait(envelope);
         return true;
     }
 
