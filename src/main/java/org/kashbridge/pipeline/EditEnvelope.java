@@ -176,7 +176,7 @@ public final class EditEnvelope {
     }
 
     /** Runs the one validation every source goes through; an invalid edit is completed as REJECTED with all its errors. */
-    boolean validate() {
+    public boolean validate() {
         org.kashbridge.validate.EditValidator.Result result = org.kashbridge.validate.EditValidator.validate(input);
         validated(result.edit(), result.errors());
         if (!result.valid()) {

@@ -23,7 +23,7 @@ class SameFileNameDailyTest {
     KashSimulator simulator;
 
     static String day(String title) {
-        return "orderID,payment,itemType,title,price\n7001,-2,free," + title + ",2.50\n";
+        return "orderID,payment,itemType,title,price\n7301,-2,free," + title + ",2.50\n";
     }
 
     @Test
@@ -33,7 +33,7 @@ class SameFileNameDailyTest {
         // Tuesday: the same name, new content
         Inbox.drop("daily-orders.csv", day("Coffee"));
         assertEquals("OK", Inbox.awaitReport(Inbox.done(), "daily-orders-1.csv").get(0).get("status"));
-        List<String> bodies = Sent.to(simulator, "7001").stream().map(KashSimulator.Request::body).toList();
+        List<String> bodies = Sent.to(simulator, "7301").stream().map(KashSimulator.Request::body).toList();
         assertEquals(2, bodies.size(), bodies.toString());
         assertTrue(bodies.get(0).contains("Free_2.50_Tea") && bodies.get(1).contains("Free_2.50_Coffee"), bodies.toString());
         // Tuesday's exact file again, under its name and under another
@@ -41,7 +41,7 @@ class SameFileNameDailyTest {
         assertEquals("DUPLICATE", Inbox.awaitReport(Inbox.done(), "daily-orders-2.csv").get(0).get("status"));
         Inbox.drop("orders-tuesday-copy.csv", day("Coffee"));
         assertEquals("DUPLICATE", Inbox.awaitReport(Inbox.done(), "orders-tuesday-copy.csv").get(0).get("status"));
-        assertEquals(2, Sent.count(simulator, "7001"));
-        assertEquals(List.of("Free_2.50_Tea", "Free_2.50_Coffee"), simulator.order(7001).lines);
+        assertEquals(2, Sent.count(simulator, "7301"));
+        assertEquals(List.of("Free_2.50_Tea", "Free_2.50_Coffee"), simulator.order(7301).lines);
     }
 }

@@ -610,8 +610,298 @@ class FaultSuiteIT {
         assertTrue(ok, f + " heldBack " + heldBack + " delivered " + delivered);
     }
 
+    // ---------------------------------------------------------------- delivery core (claims, identity, ledger)
+
+    /** A REST edit per order, each POSTed {@code times} at the same instant with the same Idempotency-Key. */
+    static Map<String, Integer> doubleSubmit(Bridge b, List<Long> ids, int times) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+        for (long id : ids) {
+            for (int t = 0; t < times; t++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    var r = Processes.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + b.http + "/api/order-edits")).header("X-API-Key", "fault-api")
+                            .header("Idempotency-Key", "pay-" + id).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"orderID\":" + id
+                                    + ",\"payment\":3,\"paymentAmount\":1.00}")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() + " " + JSON.readTree(r.body()).path("status").asText();
+                }));
+            }
+        }
+        go.countDown();
+        Map<String, Integer> statuses = new TreeMap<>();
+        for (var f : answers) {
+            statuses.merge(f.get(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        return statuses;
+    }
+
+    /** Orders applied more than once, straight from the simulator. */
+    static int appliedTwice(List<Long> ids) throws Exception {
+        JsonNode stats = JSON.readTree(Processes.get(sim("/simulator/stats")));
+        return (int) ids.stream().filter(id -> stats.at("/applied/" + id).asInt(0) > 1).count();
+    }
+
+    static io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+    static Path postgresData;
+    static int postgresPort;
+
+    static Bridge onPostgres(Bridge b) throws IOException {
+        if (postgres == null) {
+            postgresData = Files.createTempDirectory("faults-pg");
+            postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(postgresData)
+                    .setCleanDataDirectory(false).start();
+            postgresPort = postgres.getPort();
+        }
+        String db = "faults_" + b.dir.getFileName().toString().replace('-', '_');
+        try (var c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + db);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
+        return b.with("KASH_LEDGER_TYPE", "postgresql")
+                .with("KASH_LEDGER_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + db)
+                .with("KASH_LEDGER_JDBC_USER", "postgres").with("KASH_LEDGER_JDBC_PASSWORD", "");
+    }
+
+    static void postgresDown() throws IOException {
+        postgres.close();
+    }
+
+    static void postgresUp() throws IOException {
+        postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(postgresPort)
+                .setDataDirectory(postgresData).setCleanDataDirectory(false).start();
+    }
+
+    static boolean ready(Bridge b) {
+        try {
+            return Processes.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + b.http + "/q/health/ready")).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     @Test
     @Order(16)
+    void case16SameNameEveryDay() throws Exception {
+        plan("{}");
+        Bridge b = new Bridge("case16").start();
+        List<Long> ids = ids(1_600_000, N);
+        b.drop("daily.csv", daily(ids, "Tea"));
+        b.awaitReport("daily.csv", Duration.ofMinutes(3));
+        b.drop("daily.csv", daily(ids, "Coffee")); // the next day: same name, new content
+        b.awaitReport("daily-1.csv", Duration.ofMinutes(3));
+        b.drop("daily.csv", daily(ids, "Coffee")); // the same file again
+        b.awaitReport("daily-2.csv", Duration.ofMinutes(3));
+        Figures f = reconcile(b, ids);
+        JsonNode stats = JSON.readTree(Processes.get(sim("/simulator/stats")));
+        long twice = ids.stream().filter(id -> stats.at("/applied/" + id).asInt(0) == 2).count();
+        long sentOnTuesday = Files.readAllLines(b.dir.resolve("data/done/daily-1.csv.result.csv")).stream()
+                .filter(l -> l.contains(",OK,")).count();
+        long duplicates = Files.readAllLines(b.dir.resolve("data/done/daily-2.csv.result.csv")).stream()
+                .filter(l -> l.contains(",DUPLICATE,")).count();
+        b.stop();
+        // two different edits per order (Monday's and Tuesday's), each applied once
+        boolean ok = f.lost() == 0 && twice == N && sentOnTuesday == N && duplicates == N && f.ambiguous() == 0;
+        row(16, "same file name every day (new content, then the same content again)", new Figures(f.edits(), f.lost(),
+                (int) (N - twice), f.minAttempts(), f.maxAttempts(), f.ambiguous(), f.outcomes(), f.requestTimes()),
+                sentOnTuesday + " new edits sent under the old name; " + duplicates + " DUPLICATE for the same content", ok);
+        assertTrue(ok, f + " twice " + twice + " tuesday " + sentOnTuesday + " duplicates " + duplicates);
+    }
+
+    static String daily(List<Long> ids, String title) {
+        StringBuilder sb = new StringBuilder("orderID,payment,itemType,title,price\n");
+        for (long id : ids) {
+            sb.append(id).append(",-2,free,").append(title).append(",1.50\n");
+        }
+        return sb.toString();
+    }
+
+    void doubleSubmitCase(int n, String name, boolean postgresql) throws Exception {
+        plan("{\"delayMs\":20}");
+        Bridge b = new Bridge(name).with("KASH_BRIDGE_API_KEY", "fault-api").with("KASH_CONCURRENCY", "16");
+        if (postgresql) {
+            onPostgres(b);
+        }
+        b.start();
+        List<Long> ids = ids(n == 17 ? 1_700_000 : 1_800_000, N);
+        Map<String, Integer> statuses = doubleSubmit(b, ids, 2);
+        Figures f = reconcile(b, ids);
+        int twice = appliedTwice(ids);
+        b.stop();
+        boolean ok = f.lost() == 0 && twice == 0 && f.maxAttempts() == 1 && f.ambiguous() == 0
+                && statuses.equals(Map.of("200 OK", N, "200 DUPLICATE", N));
+        row(n, "double submit: " + N + " keys x 2 at once (REST, " + (postgresql ? "PostgreSQL" : "embedded")
+                + " ledger)", f, "answers " + statuses, ok);
+        assertTrue(ok, f + " " + statuses);
+    }
+
+    @Test
+    @Order(17)
+    void case17DoubleSubmitEmbedded() throws Exception {
+        doubleSubmitCase(17, "case17", false);
+    }
+
+    @Test
+    @Order(18)
+    void case18DoubleSubmitPostgresql() throws Exception {
+        doubleSubmitCase(18, "case18", true);
+    }
+
+    @Test
+    @Order(19)
+    void case19LedgerOutageDuringJms() throws Exception {
+        plan("{\"delayMs\":10}");
+        Bridge b = onPostgres(new Bridge("case19").with("KASH_JMS_CONSUMERS", "8").with("KASH_CONCURRENCY", "8")).start();
+        List<Long> ids = ids(1_900_000, 1000);
+        b.send(jsonEdits(ids));
+        awaitRequests(150);
+        postgresDown();
+        long downAt = System.currentTimeMillis();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ready(b));
+        int during = JSON.readTree(Processes.get(sim("/simulator/stats"))).get("requests").asInt();
+        await().pollDelay(Duration.ofSeconds(11)).atMost(Duration.ofSeconds(12)).until(() -> true); // the outage
+        int after = JSON.readTree(Processes.get(sim("/simulator/stats"))).get("requests").asInt();
+        postgresUp();
+        long outage = System.currentTimeMillis() - downAt;
+        await().atMost(Duration.ofSeconds(60)).until(() -> ready(b));
+        await().atMost(Duration.ofMinutes(3)).until(() -> reconcile(b, ids).lost() == 0);
+        Figures f = reconcile(b, ids);
+        int dlq = b.browse("kash.order-edits.DLQ") + b.browse("DLQ");
+        b.stop();
+        // requests during the outage: at most the edits claimed before it (one per call slot)
+        boolean ok = f.lost() == 0 && f.dup() == 0 && f.ambiguous() == 0 && dlq == 0 && after - during <= 8;
+        row(19, "ledger (PostgreSQL) down " + outage / 1000 + " s during 1000 JMS edits, 8 consumers", f,
+                "readiness DOWN; " + (after - during) + " calls while down; " + dlq + " dead letters", ok);
+        assertTrue(ok, f + " dlq " + dlq + " calls while down " + (after - during));
+    }
+
+    @Test
+    @Order(20)
+    void case20LedgerOutageDuringAFile() throws Exception {
+        plan("{\"delayMs\":10}");
+        Bridge b = onPostgres(new Bridge("case20")).start();
+        List<Long> ids = ids(2_000_000, 1000);
+        b.drop("c20.csv", csv(ids, true));
+        awaitRequests(150);
+        postgresDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ready(b));
+        int during = JSON.readTree(Processes.get(sim("/simulator/stats"))).get("requests").asInt();
+        await().pollDelay(Duration.ofSeconds(11)).atMost(Duration.ofSeconds(12)).until(() -> true); // the outage
+        int after = JSON.readTree(Processes.get(sim("/simulator/stats"))).get("requests").asInt();
+        boolean heldBack = Files.exists(b.inbox().resolve("c20.csv"));
+        postgresUp();
+        b.awaitReport("c20.csv", Duration.ofMinutes(3));
+        Figures f = reconcile(b, ids);
+        long okRows = Files.readAllLines(b.dir.resolve("data/done/c20.csv.result.csv")).stream()
+                .filter(l -> l.contains(",OK,")).count();
+        b.stop();
+        boolean ok = f.lost() == 0 && f.dup() == 0 && f.ambiguous() == 0 && heldBack && okRows == ids.size()
+                && after - during <= 8;
+        row(20, "ledger (PostgreSQL) down 11 s during a 1000-edit file", f, "file held: " + heldBack + "; "
+                + (after - during) + " calls while down; " + okRows + " OK in the report", ok);
+        assertTrue(ok, f + " okRows " + okRows + " calls while down " + (after - during));
+    }
+
+    @Test
+    @Order(21)
+    void case21KillDuringARetryWait() throws Exception {
+        // every order's first attempt gets 503; the retry waits 3 s: the bridge is killed in that wait
+        plan("{\"perOrder\":[\"503\"]}");
+        Bridge b = new Bridge("case21").with("KASH_RETRY_INITIAL_DELAY", "3s").with("KASH_RETRY_MAX_DELAY", "3s")
+                .start();
+        List<Long> ids = ids(2_100_000, N);
+        b.drop("c21.csv", csv(ids, true));
+        awaitRequests(20);
+        b.kill();
+        b.start();
+        b.awaitReport("c21.csv", Duration.ofMinutes(3));
+        Figures f = reconcile(b, ids);
+        boolean allOk = ids.stream().allMatch(id -> f.outcomes().getOrDefault(id, Set.of()).contains("OK"));
+        b.stop();
+        boolean ok = f.lost() == 0 && f.dup() == 0 && f.ambiguous() == 0 && allOk;
+        row(21, "kill -9 while edits wait for a retry (503 first), restart", f, "all applied once, none to review", ok);
+        assertTrue(ok, f.toString());
+    }
+
+    @Test
+    @Order(22)
+    void case22OrderingAfterAPermanentFailure() throws Exception {
+        plan("{\"perOrder\":[\"400\"]}");
+        Bridge b = new Bridge("case22").with("KASH_BRIDGE_API_KEY", "fault-api").start();
+        List<Long> ids = ids(2_200_000, N / 2);
+        StringBuilder csv = new StringBuilder("editId,orderID,payment,itemType,title,price\n");
+        for (long id : ids) {
+            csv.append("first-").append(id).append(',').append(id).append(",-2,free,First,1.00\n");
+            csv.append("second-").append(id).append(',').append(id).append(",-2,free,Second,2.00\n");
+        }
+        b.drop("c22.csv", csv.toString());
+        b.awaitReport("c22.csv", Duration.ofMinutes(3));
+        JsonNode before = JSON.readTree(Processes.get(sim("/simulator/stats")));
+        long secondsSent = ids.stream().filter(id -> before.at("/requestTimes/" + id).size() > 1).count();
+        // Kash is fixed; the operator replays the dead letters
+        Processes.post(sim("/simulator/faults"), "{}");
+        var replay = Processes.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + b.http + "/api/operator/dead-letters/replay?max=1000")).header("X-API-Key", "fault-api")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        long inOrder = ids.stream().filter(id -> {
+            try {
+                JsonNode order = JSON.readTree(Processes.get(sim("/simulator/orders/" + id)));
+                return order.path("lines").toString().equals("[\"Free_1.00_First\",\"Free_2.00_Second\"]");
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
+        Figures all = reconcile(b, ids);
+        JsonNode stats = JSON.readTree(Processes.get(sim("/simulator/stats")));
+        // two edits per order: a duplicate is a third application
+        int dup = (int) ids.stream().filter(id -> stats.at("/applied/" + id).asInt(0) > 2).count();
+        Figures f = new Figures(all.edits(), all.lost(), dup, all.minAttempts(), all.maxAttempts(), all.ambiguous(),
+                all.outcomes(), all.requestTimes());
+        b.stop();
+        boolean ok = replay.statusCode() == 200 && secondsSent == 0 && inOrder == ids.size() && f.lost() == 0
+                && f.ambiguous() == 0 && f.dup() == 0;
+        row(22, "first edit of each order refused (HTTP 400), second held back; dead letters replayed", f, secondsSent
+                + " second edits sent before their first; " + inOrder + " of " + ids.size() + " orders applied in order "
+                + "after the replay", ok);
+        assertTrue(ok, f + " secondsSent " + secondsSent + " inOrder " + inOrder + " replay " + replay.body());
+    }
+
+    @Test
+    @Order(23)
+    void case23MissingKeyRefusesToStart() throws Exception {
+        Bridge b = new Bridge("case23");
+        b.env.remove("KASH_API_KEY"); // a secret that failed to mount
+        b.env.remove("KASH_SIMULATOR");
+        b.process = Processes.start("bridge", b.dir, b.env);
+        boolean exited = b.process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+        String log = Files.readString(b.dir.resolve("bridge.log"));
+        boolean named = log.contains("KASH_API_KEY is not set, but KASH_SHOP_ID, KASH_BASE_URL point(s) the bridge at a "
+                + "real Kash");
+        boolean nothingListens = !ready(b);
+        boolean ok = exited && b.process.exitValue() != 0 && named && nothingListens;
+        TABLE.add("| 23 | KASH_SHOP_ID and KASH_BASE_URL set, KASH_API_KEY missing | - | - | - | - | - | exit code "
+                + (exited ? b.process.exitValue() : "none") + ", message names KASH_API_KEY: " + named
+                + ", no simulator: " + nothingListens + " | " + (ok ? "pass" : "FAIL") + " |");
+        assertTrue(ok, "exited " + exited + " named " + named);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(99)
     void canaryKeyAppearsNowhere() throws Exception {
         List<String> hits = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT)) {

@@ -1,0 +1,62 @@
+package org.kashbridge.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kashbridge.model.OrderEdit;
+
+/** The edit-identity policy, source by source (README, "Delivery guarantees"). */
+class EditIdentityTest {
+
+    static OrderEdit payment(long order, String amount) {
+        return new OrderEdit(order, 3, new BigDecimal(amount), null, null, null, null, null, null, null, null, null,
+                null, List.of());
+    }
+
+    @Test
+    void aNameTheSenderGivesIsTheEditsWhateverTheSource() {
+        assertEquals(new EditIdentity.Key("editId:erp-1", true), EditIdentity.editId("erp-1"));
+        // REST: the Idempotency-Key header first, then the JSON editId; a batch names each edit by its place
+        assertEquals("editId:k", EditIdentity.rest("k", "json-id", null).value());
+        assertEquals("editId:k#2", EditIdentity.rest(" k ", null, 2).value());
+        assertEquals("editId:json-id", EditIdentity.rest(null, "json-id", null).value());
+        assertEquals("editId:json-id", EditIdentity.rest("  ", "json-id", null).value());
+        assertNull(EditIdentity.rest(null, null, null));
+        // JMS: the editId property, then the JSON editId, then the message id (not a name: content is compared too)
+        assertEquals(new EditIdentity.Key("editId:p", true), EditIdentity.jms("p", "j", "ID:1"));
+        assertEquals(new EditIdentity.Key("editId:j", true), EditIdentity.jms(null, "j", "ID:1"));
+        assertEquals(new EditIdentity.Key("jms:ID:1", false), EditIdentity.jms(null, null, "ID:1"));
+        assertNull(EditIdentity.jms(null, null, null));
+        // a replayed dead letter keeps the key it had
+        assertEquals(new EditIdentity.Key("file:abc#7", true), EditIdentity.kept("file:abc#7"));
+    }
+
+    @Test
+    void aFileEditWithoutEditIdIsNamedByTheFilesContentNotItsName() {
+        String monday = EditIdentity.digest("orderID,payment\n7001,-2\n".getBytes());
+        String tuesday = EditIdentity.digest("orderID,payment\n7001,-1\n".getBytes());
+        assertNotEquals(monday, tuesday);
+        assertEquals(EditIdentity.fileEdit(monday, "7001"), EditIdentity.fileEdit(EditIdentity.digest(
+                "orderID,payment\n7001,-2\n".getBytes()), "7001"));
+        assertNotEquals(EditIdentity.fileEdit(monday, "7001"), EditIdentity.fileEdit(tuesday, "7001"));
+        assertFalse(EditIdentity.fileEdit(monday, "7001").named());
+        assertEquals(32, monday.length());
+    }
+
+    @Test
+    void theFingerprintIsTheContentSentWithoutCredentials() {
+        assertEquals(EditIdentity.fingerprint(payment(5, "1.00")), EditIdentity.fingerprint(payment(5, "1.00")));
+        assertNotEquals(EditIdentity.fingerprint(payment(5, "1.00")), EditIdentity.fingerprint(payment(5, "1.01")));
+        assertNotEquals(EditIdentity.fingerprint(payment(5, "1.00")), EditIdentity.fingerprint(payment(6, "1.00")));
+        EditIdentity.Key content = EditIdentity.content(EditIdentity.fingerprint(payment(5, "1.00")));
+        assertTrue(content.value().startsWith("content:"));
+        assertFalse(content.named());
+    }
+}
