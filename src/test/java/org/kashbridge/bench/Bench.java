@@ -373,7 +373,7 @@ public final class Bench {
     }
 
     /** The bridge pointed at the simulator, on its own ports and data folder, logging only warnings. */
-    static Map<String, String> bridgeEnv(Path dir, int http) {
+    static Map<String, String> bridgeEnv(Path dir, int http) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("KASH_SIMULATOR", "false");
         env.put("KASH_BASE_URL", "http://127.0.0.1:" + simPort);
