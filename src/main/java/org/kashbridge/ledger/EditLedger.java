@@ -33,7 +33,8 @@ public final class EditLedger implements AutoCloseable {
 
     /** What a caller asks of {@link #claim}. */
     public record ClaimRequest(String target, String key, Long orderId, String fingerprint, boolean byContent,
-            boolean safeToRepeat, String edit, String crashedMessage, String blockedOutcome) {
+            boolean safeToRepeat, String edit, java.util.function.Supplier<String> crashedOutcome,
+            java.util.function.Supplier<String> blockedOutcome) {
     }
 
     /**
@@ -70,8 +71,9 @@ public final class EditLedger implements AutoCloseable {
                             return ClaimResult.of(Decision.BUSY, row);
                         }
                         if (!r.safeToRepeat()) {
-                            update(c, r.target(), r.key(), LedgerState.AMBIGUOUS, r.crashedMessage(), row.attempts(), now);
-                            block(c, r.target(), r.orderId(), r.key(), "AMBIGUOUS", r.crashedMessage(), now);
+                            String crashed = r.crashedOutcome().get();
+                            update(c, r.target(), r.key(), LedgerState.AMBIGUOUS, crashed, row.attempts(), now);
+                            block(c, r.target(), r.orderId(), r.key(), "AMBIGUOUS", crashed, now);
                             return ClaimResult.of(Decision.CRASHED_AMBIGUOUS, row);
                         }
                         break; // harmless to repeat: taken over below
@@ -82,9 +84,9 @@ public final class EditLedger implements AutoCloseable {
             OrderBlock blocker = r.orderId() == null ? null : blockOf(c, r.target(), r.orderId());
             if (blocker != null && !blocker.editKey().equals(r.key())) {
                 if (row == null) {
-                    insert(c, r, LedgerState.FAILED, r.blockedOutcome(), null, null, now);
+                    insert(c, r, LedgerState.FAILED, r.blockedOutcome().get(), null, null, now);
                 } else {
-                    update(c, r.target(), r.key(), LedgerState.FAILED, r.blockedOutcome(), row.attempts(), now);
+                    update(c, r.target(), r.key(), LedgerState.FAILED, r.blockedOutcome().get(), row.attempts(), now);
                 }
                 return new ClaimResult(Decision.BLOCKED, row, 0, blocker);
             }
@@ -105,7 +107,8 @@ public final class EditLedger implements AutoCloseable {
                     ps.executeUpdate();
                 }
             }
-            return new ClaimResult(Decision.SEND, row, claim, null);
+            // the key itself blocks its order (a failed edit tried again): its result decides the block
+            return new ClaimResult(Decision.SEND, row, claim, blocker);
         }, deadline);
     }
 

@@ -61,10 +61,12 @@ public class IdempotencyGate {
     public void claim(Exchange exchange) {
         EditEnvelope e = envelope(exchange);
         long orderId = e.getEdit().orderID();
-        String crashed = records.replyJson(e, EditOutcome.ambiguous("a bridge stopped while this edit was being "
-                + "sent; Kash may have applied it to order " + orderId + ", so it is not sent again: check the order "
-                + "in Kash, then resolve the review"));
-        String held = records.replyJson(e, EditOutcome.failed(blockedMessage(orderId, null), null, null));
+        // what the ledger keeps for an edit it answers itself: only built in those (rare) cases
+        java.util.function.Supplier<String> crashed = () -> records.replyJson(e, EditOutcome.ambiguous("a bridge "
+                + "stopped while this edit was being sent; Kash may have applied it to order " + orderId + ", so it "
+                + "is not sent again: check the order in Kash, then resolve the review"));
+        java.util.function.Supplier<String> held = () -> records.replyJson(e, EditOutcome.failed(
+                blockedMessage(orderId, null), null, null));
         EditLedger.ClaimRequest request = new EditLedger.ClaimRequest(target.namespace(), e.getIdempotencyKey(),
                 orderId, e.getFingerprint(), contentDedupe && !e.hasExplicitKey(), e.getEdit().safeToRepeat(),
                 records.original(e), crashed, held);

@@ -56,11 +56,37 @@ public class LedgerProducer {
     private FileChannel lockFile;
     private FileLock lock;
 
-    /** Opened at start-up: a wrong setting stops the bridge before anything is read, and readiness tells an outage. */
+    private volatile java.util.concurrent.CompletableFuture<EditLedger> opening;
+
+    /** Opening starts on its own thread as soon as Camel begins to configure: it overlaps Camel's start-up. */
+    void begin(@jakarta.enterprise.event.Observes org.apache.camel.quarkus.main.events.BeforeConfigure event) {
+        start();
+    }
+
+    private synchronized java.util.concurrent.CompletableFuture<EditLedger> start() {
+        if (opening == null) {
+            opening = java.util.concurrent.CompletableFuture.supplyAsync(this::open,
+                    task -> new Thread(task, "kash-ledger-open").start());
+        }
+        return opening;
+    }
+
+    /**
+     * Opened at start-up (the application is ready, and fails to start, with it): a wrong setting stops the bridge
+     * before anything is read.
+     */
     @Produces
     @ApplicationScoped
     @io.quarkus.runtime.Startup
     EditLedger ledger() {
+        try {
+            return start().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private EditLedger open() {
         boolean embedded = embedded(type);
         String name = embedded ? EMBEDDED : POSTGRESQL;
         if (embedded) {
@@ -70,7 +96,9 @@ public class LedgerProducer {
         availability.describe(embedded ? "the ledger " + Path.of(dir).resolve("ledger.db")
                 : "the ledger database " + withoutQuery(pool.getConfiguration().connectionPoolConfiguration()
                         .connectionFactoryConfiguration().jdbcUrl()));
-        migrate(name);
+        if (!current(pool)) {
+            migrate(name);
+        }
         return open(pool, embedded, lease.toMillis(), availability, embedded ? Path.of(dir) : null, target.namespace());
     }
 
@@ -102,6 +130,24 @@ public class LedgerProducer {
                     + "(jdbc:postgresql://host:5432/database), KASH_LEDGER_JDBC_USER and KASH_LEDGER_JDBC_PASSWORD");
         }
         return ds.get();
+    }
+
+    /** The newest migration in db/ledger (LedgerSchemaTest keeps it equal to the newest V file). */
+    static final String SCHEMA_VERSION = "1";
+
+    /**
+     * True when Flyway's history says the schema is at {@link #SCHEMA_VERSION}: Flyway is then not started at all
+     * (its start costs about half a second, most of a restart's time). A new or older schema goes through Flyway.
+     */
+    private boolean current(AgroalDataSource pool) {
+        try (var c = pool.getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success = " + (c.getMetaData()
+                        .getDatabaseProductName().toLowerCase().contains("sqlite") ? "1" : "true")
+                        + " AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+            return rs.next() && SCHEMA_VERSION.equals(rs.getString(1));
+        } catch (java.sql.SQLException e) {
+            return false; // no history yet, or the database does not answer: Flyway waits for it and tells
+        }
     }
 
     /** Flyway's migration, run here rather than at start-up so that an unreachable database is waited for. */

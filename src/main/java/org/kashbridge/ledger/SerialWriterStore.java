@@ -164,7 +164,7 @@ final class SerialWriterStore implements LedgerStore {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = pool.getConnection();
+            connection = StatementCache.wrap(pool.getConnection());
             connection.setAutoCommit(false);
         }
         return connection;

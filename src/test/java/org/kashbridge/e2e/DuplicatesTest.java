@@ -63,6 +63,22 @@ class DuplicatesTest {
     }
 
     @Test
+    void anAsyncRestEditWithoutKeyIsRecognisedByItsContentLikeASyncOne() throws Exception {
+        String body = "{\"orderID\":28004,\"payment\":4,\"paymentAmount\":6}";
+        given().header("X-API-Key", "test-api-key").contentType(ContentType.JSON).body(body).post("/api/order-edits")
+                .then().statusCode(200).body("status", equalTo("OK"));
+        for (int i = 0; i < 2; i++) {
+            String tracking = given().header("X-API-Key", "test-api-key").header("Prefer", "respond-async")
+                    .contentType(ContentType.JSON).body(body).post("/api/order-edits").then().statusCode(202)
+                    .extract().path("trackingId");
+            Message result = Jms.receive(cf, "kash.order-edits.results", "JMSCorrelationID = '" + tracking + "'");
+            assertNotNull(result);
+            assertEquals("DUPLICATE", new ObjectMapper().readTree(result.getBody(String.class)).get("status").asText());
+        }
+        assertEquals(1, sent("28004"));
+    }
+
+    @Test
     void redeliveredJmsMessageIsNotSentTwice() throws Exception {
         for (int i = 0; i < 2; i++) {
             try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {

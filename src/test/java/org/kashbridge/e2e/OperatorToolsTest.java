@@ -38,7 +38,7 @@ class OperatorToolsTest {
     /** A key left AMBIGUOUS, as after a call that got no reply. */
     private void underReview(String key, long orderId, String editJson) {
         ClaimResult c = ledger.claim(new EditLedger.ClaimRequest(target.namespace(), key, orderId, "fp-" + key, false,
-                false, editJson, "{}", "{}"), Long.MAX_VALUE);
+                false, editJson, () -> "{}", () -> "{}"), Long.MAX_VALUE);
         ledger.complete(target.namespace(), key, c.claim(), LedgerState.AMBIGUOUS, orderId, "{\"status\":\"AMBIGUOUS\"}", 1);
     }
 

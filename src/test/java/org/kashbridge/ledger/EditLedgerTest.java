@@ -95,7 +95,7 @@ class EditLedgerTest {
 
     static EditLedger.ClaimRequest request(String key, long order, String fingerprint, boolean byContent, boolean safe) {
         return new EditLedger.ClaimRequest(TARGET, key, order, fingerprint, byContent, safe, "{\"orderID\":" + order + "}",
-                "{\"status\":\"AMBIGUOUS\"}", "{\"status\":\"FAILED\",\"message\":\"held back\"}");
+                () -> "{\"status\":\"AMBIGUOUS\"}", () -> "{\"status\":\"FAILED\",\"message\":\"held back\"}");
     }
 
     static final long NO_DEADLINE = Long.MAX_VALUE;
@@ -111,7 +111,7 @@ class EditLedgerTest {
         assertEquals(Decision.DUPLICATE, again.decision());
         assertEquals("{\"orderID\":7}", again.entry().outcome());
         // another target (the simulator, another shop) knows nothing of it
-        var other = new EditLedger.ClaimRequest("simulator|demo-shop", "editId:a", 7L, "f1", false, false, "{}", "{}", "{}");
+        var other = new EditLedger.ClaimRequest("simulator|demo-shop", "editId:a", 7L, "f1", false, false, "{}", () -> "{}", () -> "{}");
         assertEquals(Decision.SEND, ledger.claim(other, NO_DEADLINE).decision());
     }
 
