@@ -25,6 +25,9 @@ import org.kashbridge.model.OrderEdit;
  */
 public final class EditIdentity {
 
+    /** The longest ledger key (its prefix included): longer names are refused, naming the field. */
+    public static final int MAX_KEY = 272;
+
     /** A ledger key; {@code named}: the sender named the edit, so its content is not compared with others. */
     public record Key(String value, boolean named) {
     }

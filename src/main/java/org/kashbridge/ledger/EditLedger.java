@@ -44,7 +44,13 @@ public final class EditLedger implements AutoCloseable {
      * later edits back ({@link Decision#BLOCKED}, recorded FAILED so that a replay can claim them later).
      */
     public ClaimResult claim(ClaimRequest r, long deadline) {
-        return store.write(c -> {
+        // the token exists before the unit runs: a unit run again after a commit whose answer was lost finds
+        // its own claim and keeps it, instead of taking it for another call's
+        long claim = claims.incrementAndGet();
+        boolean[] added = {false};
+        ClaimResult result;
+        try {
+            result = store.write(c -> {
             long now = System.currentTimeMillis();
             LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
                     + store.forUpdate(), r.target(), r.key());
@@ -62,12 +68,18 @@ public final class EditLedger implements AutoCloseable {
                     case AMBIGUOUS:
                         return ClaimResult.of(Decision.UNDER_REVIEW, row);
                     case RETRY_WAIT:
-                        if (instance.isAlive(c, row.owner(), now)) {
+                        if (ours(row, claim)) {
+                            return holding(r, new ClaimResult(Decision.SEND, row, claim, null), added);
+                        }
+                        if (live(c, r.target(), row, now)) {
                             return ClaimResult.of(Decision.BUSY, row);
                         }
                         break; // its bridge stopped between two attempts, and the last one did not reach Kash
                     case IN_FLIGHT:
-                        if (instance.isAlive(c, row.owner(), now)) {
+                        if (ours(row, claim)) {
+                            return holding(r, new ClaimResult(Decision.SEND, row, claim, null), added);
+                        }
+                        if (live(c, r.target(), row, now)) {
                             return ClaimResult.of(Decision.BUSY, row);
                         }
                         if (!r.safeToRepeat()) {
@@ -90,7 +102,6 @@ public final class EditLedger implements AutoCloseable {
                 }
                 return new ClaimResult(Decision.BLOCKED, row, 0, blocker);
             }
-            long claim = claims.incrementAndGet();
             if (row == null) {
                 insert(c, r, LedgerState.IN_FLIGHT, null, instance.owner(), claim, now);
             } else {
@@ -108,8 +119,45 @@ public final class EditLedger implements AutoCloseable {
                 }
             }
             // the key itself blocks its order (a failed edit tried again): its result decides the block
-            return new ClaimResult(Decision.SEND, row, claim, blocker);
+            return holding(r, new ClaimResult(Decision.SEND, row, claim, blocker), added);
         }, deadline);
+        } catch (RuntimeException e) {
+            if (added[0]) {
+                held.remove(heldKey(r.target(), r.key())); // the unit that took it failed as a whole
+            }
+            throw e;
+        }
+        return result;
+    }
+
+    /** Held from inside the unit, before it commits: the sweep never sees this claim without its holder. */
+    private ClaimResult holding(ClaimRequest r, ClaimResult send, boolean[] added) {
+        held.add(heldKey(r.target(), r.key()));
+        added[0] = true;
+        return send;
+    }
+
+    /** Keys this bridge holds a claim on right now: one of its rows outside this set was left by a failed call. */
+    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static String heldKey(String target, String key) {
+        return target + "\n" + key;
+    }
+
+    private boolean ours(LedgerEntry row, long claim) {
+        return instance.owner().equals(row.owner()) && row.claim() != null && row.claim() == claim;
+    }
+
+    /**
+     * True while the row's claim belongs to a live call: this bridge's while it holds it, another bridge's while
+     * its lease runs, or for a while after this bridge itself was cut off from the ledger (the others may not
+     * have renewed yet either).
+     */
+    private boolean live(Connection c, String target, LedgerEntry row, long now) throws SQLException {
+        if (instance.owner().equals(row.owner())) {
+            return held.contains(heldKey(target, row.key()));
+        }
+        return instance.isAlive(c, row.owner(), now) || !instance.mayTakeOver(now);
     }
 
     /**
@@ -120,7 +168,7 @@ public final class EditLedger implements AutoCloseable {
      */
     public boolean complete(String target, String key, long claim, LedgerState state, Long orderId, String outcome,
             int attempts) {
-        return store.write(c -> {
+        boolean mine = store.write(c -> {
             long now = System.currentTimeMillis();
             int n;
             try (PreparedStatement ps = c.prepareStatement("UPDATE kash_edit SET state = ?, outcome = ?, attempts = ?, "
@@ -140,6 +188,72 @@ public final class EditLedger implements AutoCloseable {
             }
             return n == 1;
         }, Long.MAX_VALUE);
+        held.remove(heldKey(target, key));
+        return mine;
+    }
+
+    /**
+     * Waits, up to the deadline, until this bridge's lease has a third of it left: a call is never started by a
+     * bridge whose claims others may be about to take over. Returns true when it had to wait.
+     */
+    public boolean awaitOwnLease(long deadline) {
+        long margin = instance.leaseMillis() / 3;
+        if (instance.leaseLeft(margin)) {
+            return false;
+        }
+        long delay = LedgerAvailability.FIRST_DELAY_MS;
+        while (!instance.leaseLeft(margin)) {
+            if (System.currentTimeMillis() + delay > deadline) {
+                throw new LedgerUnavailableException("this bridge cannot renew its lease on the ledger: nothing was "
+                        + "sent; try again", null);
+            }
+            delay = LedgerAvailability.pause(delay);
+        }
+        return true;
+    }
+
+    /** The claim is given up without a result written (the call could not complete its own). */
+    void forget(String target, String key) {
+        held.remove(heldKey(target, key));
+    }
+
+    /**
+     * Claims no live call holds any more (a bridge that stopped or lost the ledger for longer than its lease, or a
+     * call of this one that failed without writing its result) are settled, so that their order is held back
+     * even if the edit never comes again: RETRY_WAIT (not applied) and IN_FLIGHT harmless to repeat become
+     * FAILED, to be sent again by their source or a replay; IN_FLIGHT otherwise becomes AMBIGUOUS, for review.
+     * Returns how many were settled.
+     */
+    public int sweep(String target, java.util.function.Predicate<String> safeToRepeat,
+            java.util.function.Function<LedgerEntry, String> failedOutcome,
+            java.util.function.Function<LedgerEntry, String> ambiguousOutcome) {
+        List<LedgerEntry> claimed = store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? "
+                    + "AND state IN ('IN_FLIGHT', 'RETRY_WAIT')")) {
+                ps.setString(1, target);
+                return all(ps);
+            }
+        }, Long.MAX_VALUE);
+        int settled = 0;
+        for (LedgerEntry seen : claimed) {
+            boolean harmless = seen.state() == LedgerState.RETRY_WAIT || safeToRepeat.test(seen.edit());
+            LedgerState to = harmless ? LedgerState.FAILED : LedgerState.AMBIGUOUS;
+            String outcome = harmless ? failedOutcome.apply(seen) : ambiguousOutcome.apply(seen);
+            settled += store.write(c -> {
+                long now = System.currentTimeMillis();
+                LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
+                        + store.forUpdate(), target, seen.key());
+                // settled only if nothing moved meanwhile and no live call holds it
+                if (row == null || row.state() != seen.state() || !java.util.Objects.equals(row.claim(), seen.claim())
+                        || live(c, target, row, now)) {
+                    return 0;
+                }
+                update(c, target, row.key(), to, outcome, row.attempts(), now);
+                block(c, target, row.orderId(), row.key(), to.name(), outcome, now);
+                return 1;
+            }, Long.MAX_VALUE);
+        }
+        return settled;
     }
 
     /**
@@ -147,7 +261,7 @@ public final class EditLedger implements AutoCloseable {
      * and a crash in it must not turn a payment into a review), IN_FLIGHT again just before the next one.
      */
     public boolean mark(String target, String key, long claim, LedgerState state) {
-        return store.write(c -> {
+        boolean mine = store.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE kash_edit SET state = ?, updated_at = ? WHERE "
                     + "target = ? AND edit_key = ? AND owner = ? AND claim = ?")) {
                 ps.setString(1, state.name());
@@ -159,6 +273,10 @@ public final class EditLedger implements AutoCloseable {
                 return ps.executeUpdate() == 1;
             }
         }, Long.MAX_VALUE);
+        if (!mine) {
+            held.remove(heldKey(target, key));
+        }
+        return mine;
     }
 
     /** An operator's decision on a key under review (or any later state change outside a claim). */
@@ -184,11 +302,31 @@ public final class EditLedger implements AutoCloseable {
         if (state == LedgerState.FAILED || state == LedgerState.AMBIGUOUS) {
             block(c, target, orderId, key, state.name(), outcome, now);
         } else if (state == LedgerState.SUCCEEDED || state == LedgerState.REJECTED) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM kash_order_block WHERE target = ? AND order_id = ? AND edit_key = ?")) {
+            // the block passes to the oldest edit held back behind this one, so that nothing newer overtakes it
+            // before its replay; with none, it is lifted
+            LedgerEntry next;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? "
+                    + "AND order_id = ? AND state = 'FAILED' AND attempts = 0 AND edit_key <> ? ORDER BY created_at, "
+                    + "edit_key LIMIT 1")) {
                 ps.setString(1, target);
                 ps.setLong(2, orderId);
                 ps.setString(3, key);
+                List<LedgerEntry> found = all(ps);
+                next = found.isEmpty() ? null : found.get(0);
+            }
+            try (PreparedStatement ps = next == null
+                    ? c.prepareStatement("DELETE FROM kash_order_block WHERE target = ? AND order_id = ? AND edit_key = ?")
+                    : c.prepareStatement("UPDATE kash_order_block SET edit_key = ?, status = 'FAILED', outcome = ?, "
+                            + "since = ? WHERE target = ? AND order_id = ? AND edit_key = ?")) {
+                int i = 1;
+                if (next != null) {
+                    ps.setString(i++, next.key());
+                    ps.setString(i++, next.outcome());
+                    ps.setLong(i++, now);
+                }
+                ps.setString(i++, target);
+                ps.setLong(i++, orderId);
+                ps.setString(i, key);
                 ps.executeUpdate();
             }
         }
@@ -200,7 +338,8 @@ public final class EditLedger implements AutoCloseable {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO kash_order_block (target, order_id, edit_key, "
-                + "status, outcome, since) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target, order_id) DO NOTHING")) {
+                + "status, outcome, since) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target, order_id) DO UPDATE SET "
+                + "status = EXCLUDED.status, outcome = EXCLUDED.outcome WHERE kash_order_block.edit_key = EXCLUDED.edit_key")) {
             ps.setString(1, target);
             ps.setLong(2, orderId);
             ps.setString(3, key);
@@ -309,11 +448,14 @@ public final class EditLedger implements AutoCloseable {
      */
     public int purge(long cutoff, int max) {
         return store.write(c -> {
+            // the conditions again outside: a row claimed while this runs is not removed (PostgreSQL rechecks the
+            // outer condition of a row changed under it, not the subquery's)
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM kash_edit WHERE (target, edit_key) IN (SELECT "
                     + "target, edit_key FROM kash_edit WHERE state IN ('SUCCEEDED', 'REJECTED', 'FAILED') "
-                    + "AND updated_at < ? LIMIT ?)")) {
+                    + "AND updated_at < ? LIMIT ?) AND state IN ('SUCCEEDED', 'REJECTED', 'FAILED') AND updated_at < ?")) {
                 ps.setLong(1, cutoff);
                 ps.setInt(2, max);
+                ps.setLong(3, cutoff);
                 return ps.executeUpdate();
             }
         }, Long.MAX_VALUE);

@@ -50,6 +50,10 @@ public class IdempotencyGate {
         EditIdentity.Key named = e.getIdempotencyKey() == null ? null
                 : new EditIdentity.Key(e.getIdempotencyKey(), e.hasExplicitKey());
         e.identified(named != null ? named : EditIdentity.content(fingerprint), fingerprint);
+        if (e.getIdempotencyKey().length() > EditIdentity.MAX_KEY) {
+            e.complete(EditOutcome.rejected("editId / Idempotency-Key: at most " + (EditIdentity.MAX_KEY - 16)
+                    + " characters, got " + e.getIdempotencyKey().length() + "; name the edit more briefly"));
+        }
     }
 
     /**
@@ -60,6 +64,10 @@ public class IdempotencyGate {
      */
     public void claim(Exchange exchange) {
         EditEnvelope e = envelope(exchange);
+        if (e.getOutcome() != null) {
+            exchange.setProperty(DECISION, ANSWERED); // refused before the ledger (a key too long)
+            return;
+        }
         long orderId = e.getEdit().orderID();
         // what the ledger keeps for an edit it answers itself: only built in those (rare) cases
         java.util.function.Supplier<String> crashed = () -> records.replyJson(e, EditOutcome.ambiguous("a bridge "
@@ -110,12 +118,72 @@ public class IdempotencyGate {
         }
     }
 
-    /** Before every attempt: the key is IN_FLIGHT on disk (after a retry wait it was RETRY_WAIT). */
+    /**
+     * Before every attempt: this bridge's lease has time left (else it waits for the ledger: another bridge may
+     * take a claim over once the lease has run out), and the key is IN_FLIGHT on disk and still this call's
+     * (after a retry wait it was RETRY_WAIT). A claim taken over meanwhile is never sent from here.
+     */
     public void sending(Exchange exchange) {
         EditEnvelope e = envelope(exchange);
-        if (e.claim() != 0 && e.waitingRetry()) {
-            ledger.mark(target.namespace(), e.getIdempotencyKey(), e.claim(), LedgerState.IN_FLIGHT);
+        if (e.claim() == 0) {
+            return;
+        }
+        boolean waited = ledger.awaitOwnLease(e.deadline());
+        if (e.waitingRetry() || waited) {
+            if (!ledger.mark(target.namespace(), e.getIdempotencyKey(), e.claim(), LedgerState.IN_FLIGHT)) {
+                e.claimed(0);
+                throw new ClaimLostException("edit " + e.getIdempotencyKey() + " was taken over by another bridge "
+                        + "while this one could not renew its lease; this one does not send it");
+            }
             e.waitingRetry(false);
+        }
+    }
+
+    /** A claim found taken over before an attempt: nothing is sent by this bridge. */
+    public static final class ClaimLostException extends IllegalStateException {
+        public ClaimLostException(String message) {
+            super(message);
+        }
+    }
+
+    /** Settles claims no live call holds any more (routes/ledger.camel.yaml, at start and every lease). */
+    public int sweep() {
+        int n = ledger.sweep(target.namespace(), this::harmless,
+                row -> json(EditOutcome.failed("the bridge that held this edit stopped between two attempts or "
+                        + "before sending it; it was not applied and is sent again when it comes back (or by a replay)",
+                        null, null), row),
+                row -> json(EditOutcome.ambiguous("the bridge that held this edit stopped while sending it; Kash may "
+                        + "have applied it to order " + row.orderId() + ": check the order in Kash, then resolve the "
+                        + "review"), row));
+        if (n > 0) {
+            LOG.warnf("ledger: settled %d edits left in flight by a bridge that stopped (GET /api/operator/review, "
+                    + "/api/operator/blocked-orders)", n);
+        }
+        return n;
+    }
+
+    private boolean harmless(String editJson) {
+        try {
+            org.kashbridge.validate.EditValidator.Result r = org.kashbridge.validate.EditValidator.validate(
+                    org.kashbridge.json.JsonEditReader.read(editJson));
+            return r.valid() && r.edit().safeToRepeat();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String json(EditOutcome o, LedgerEntry row) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("status", o.status().name());
+        m.put("editKey", row.key());
+        if (row.orderId() != null) {
+            m.put("orderID", row.orderId());
+        }
+        m.put("message", o.message());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 
@@ -130,7 +198,11 @@ public class IdempotencyGate {
             try {
                 settle(e);
             } catch (RuntimeException ex) {
-                LOG.errorf("edit %s: could not release its claim: %s", e.getIdempotencyKey(), ex.getMessage());
+                // no longer held by a live call: the sweep settles it (review for a payment, FAILED otherwise)
+                ledger.forget(target.namespace(), e.getIdempotencyKey());
+                e.claimed(0);
+                LOG.errorf("edit %s: could not write its result (%s); the ledger's sweep settles it",
+                        e.getIdempotencyKey(), ex.getMessage());
             }
         }
     }

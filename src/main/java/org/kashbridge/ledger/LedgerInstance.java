@@ -20,6 +20,11 @@ final class LedgerInstance implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LedgerInstance.class);
     private final String owner;
     private final long leaseMillis;
+    /** When this bridge last renewed its lease, and since when it has failed to (0: it has not). */
+    private volatile long renewedAt;
+    private volatile long failingSince;
+    /** When the lease was renewed again after failing: others' leases may have run out meanwhile too. */
+    private volatile long recoveredAt;
     private LedgerStore store;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kash-ledger-lease");
@@ -54,19 +59,46 @@ final class LedgerInstance implements AutoCloseable {
             renew(c);
             return null;
         }, Long.MAX_VALUE);
+        renewedAt = System.currentTimeMillis();
         long every = Math.max(100, leaseMillis / 3);
         heartbeat.scheduleWithFixedDelay(this::renewQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
     private void renewQuietly() {
         try {
+            long at = System.currentTimeMillis();
             store.write(c -> {
                 renew(c);
                 return null;
-            }, System.currentTimeMillis() + leaseMillis / 3);
+            }, at + leaseMillis / 3);
+            renewedAt = at;
+            if (failingSince != 0) {
+                failingSince = 0;
+                recoveredAt = System.currentTimeMillis();
+            }
         } catch (RuntimeException e) {
+            if (failingSince == 0) {
+                failingSince = System.currentTimeMillis();
+            }
             LOG.debugf("lease not renewed: %s", e.getMessage());
         }
+    }
+
+    /** True while at least {@code margin} ms of this bridge's lease are left: only then does it start a call. */
+    boolean leaseLeft(long margin) {
+        return System.currentTimeMillis() + margin < renewedAt + leaseMillis;
+    }
+
+    long leaseMillis() {
+        return leaseMillis;
+    }
+
+    /**
+     * False for one lease after this bridge was cut off from the ledger: the others were probably cut off too and
+     * are about to renew, so their claims are not taken over yet.
+     */
+    boolean mayTakeOver(long now) {
+        return failingSince == 0 && now > recoveredAt + leaseMillis;
     }
 
     private void renew(Connection c) throws SQLException {
@@ -78,6 +110,7 @@ final class LedgerInstance implements AutoCloseable {
             ps.setLong(3, now + leaseMillis);
             ps.executeUpdate();
         }
+
         // owners silent for a day are gone for good
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM kash_instance WHERE alive_until < ?")) {
             ps.setLong(1, now - 86_400_000L);

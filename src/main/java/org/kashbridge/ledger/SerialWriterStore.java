@@ -114,8 +114,11 @@ final class SerialWriterStore implements LedgerStore {
     /** Runs the batch and commits it; while the store fails, waits and runs it again (its callers keep waiting). */
     private void commit(List<Unit<?>> batch) throws InterruptedException {
         long delay = LedgerAvailability.FIRST_DELAY_MS;
+        List<Unit<?>> failed = new ArrayList<>();
         while (true) {
-            List<Unit<?>> failed = new ArrayList<>();
+            // a unit that failed on its own was answered already: not run again with the others
+            batch.removeAll(failed);
+            failed.clear();
             try {
                 Connection c = connection();
                 for (Unit<?> u : batch) {

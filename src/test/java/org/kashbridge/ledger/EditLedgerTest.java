@@ -230,8 +230,12 @@ class EditLedgerTest {
         ClaimResult retry = ledger.claim(request("file:d#A", 21, "fa", true, true), NO_DEADLINE);
         assertEquals(Decision.SEND, retry.decision());
         ledger.complete(TARGET, "file:d#A", retry.claim(), LedgerState.SUCCEEDED, 21L, "{}", 1);
+        // the edit held back behind it holds the order now, and goes next
+        assertEquals("file:d#B", ledger.blockOf(TARGET, 21).orElseThrow().editKey());
+        ClaimResult b = ledger.claim(request("file:d#B", 21, "fb", true, true), NO_DEADLINE);
+        assertEquals(Decision.SEND, b.decision());
+        ledger.complete(TARGET, "file:d#B", b.claim(), LedgerState.SUCCEEDED, 21L, "{}", 1);
         assertTrue(ledger.blockOf(TARGET, 21).isEmpty());
-        assertEquals(Decision.SEND, ledger.claim(request("file:d#B", 21, "fb", true, true), NO_DEADLINE).decision());
     }
 
     @ParameterizedTest
@@ -244,14 +248,79 @@ class EditLedgerTest {
                 .decision());
         assertEquals(Decision.BLOCKED, ledger.claim(request("editId:b", 31, "fb", false, false), NO_DEADLINE).decision());
         assertTrue(ledger.resolve(TARGET, "editId:a", LedgerState.AMBIGUOUS, LedgerState.SUCCEEDED));
-        assertTrue(ledger.blockOf(TARGET, 31).isEmpty());
+        assertEquals("editId:b", ledger.blockOf(TARGET, 31).orElseThrow().editKey()); // held back behind it
         assertEquals(Decision.DUPLICATE, ledger.claim(request("editId:a", 31, "fa", false, false), NO_DEADLINE)
                 .decision());
         ClaimResult c = ledger.claim(request("editId:c", 32, "fc", false, true), NO_DEADLINE);
         ledger.complete(TARGET, "editId:c", c.claim(), LedgerState.FAILED, 32L, "{}", 5);
-        assertEquals(1, ledger.blocks(TARGET).size());
+        assertEquals(List.of(31L, 32L), ledger.blocks(TARGET).stream().map(OrderBlock::orderId).toList());
         assertTrue(ledger.release(TARGET, 32));
         assertEquals(Decision.SEND, ledger.claim(request("editId:d", 32, "fd", false, true), NO_DEADLINE).decision());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void theSweepSettlesClaimsNoLiveCallHoldsAndHoldsTheirOrdersBack(String store) throws Exception {
+        DataSource ds = fresh(store);
+        LedgerInstance gone = new LedgerInstance(300);
+        EditLedger stopped = another(ds, store, gone);
+        opened.add(stopped);
+        ClaimResult pay = stopped.claim(request("editId:s-pay", 71, "f1", false, false), NO_DEADLINE);
+        ClaimResult waiting = stopped.claim(request("editId:s-wait", 72, "f2", false, false), NO_DEADLINE);
+        stopped.mark(TARGET, "editId:s-wait", waiting.claim(), LedgerState.RETRY_WAIT);
+        stopped.claim(request("editId:s-safe", 73, "f3", false, true), NO_DEADLINE);
+        assertEquals(Decision.SEND, pay.decision());
+        EditLedger other = another(ds, store, new LedgerInstance(30_000));
+        opened.add(other);
+        java.util.function.Function<LedgerEntry, String> out = e -> "{\"status\":\"settled\"}";
+        // its lease runs: nothing is settled
+        assertEquals(0, other.sweep(TARGET, edit -> false, out, out));
+        gone.stopRenewing();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                other.sweep(TARGET, edit -> edit.contains("73"), out, out) == 3);
+        assertEquals(LedgerState.AMBIGUOUS, other.find(TARGET, "editId:s-pay").orElseThrow().state());
+        assertEquals(LedgerState.FAILED, other.find(TARGET, "editId:s-wait").orElseThrow().state());
+        assertEquals(LedgerState.FAILED, other.find(TARGET, "editId:s-safe").orElseThrow().state());
+        assertEquals(3, other.blocks(TARGET).size());
+        // the edit comes again: its own block does not stop it
+        assertEquals(Decision.SEND, other.claim(request("editId:s-wait", 72, "f2", false, false), NO_DEADLINE)
+                .decision());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aClaimThisBridgeNoLongerHoldsIsNotALiveOne(String store) throws Exception {
+        EditLedger ledger = open(fresh(store), store, 30_000);
+        assertEquals(Decision.SEND, ledger.claim(request("editId:orphan", 74, "f", false, false), NO_DEADLINE)
+                .decision());
+        assertEquals(Decision.BUSY, ledger.claim(request("editId:orphan", 74, "f", false, false), NO_DEADLINE)
+                .decision());
+        ledger.forget(TARGET, "editId:orphan"); // its call failed without writing a result
+        assertEquals(Decision.CRASHED_AMBIGUOUS, ledger.claim(request("editId:orphan", 74, "f", false, false),
+                NO_DEADLINE).decision());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void theBlockPassesToTheOldestHeldBackEditSoNothingNewerOvertakesIt(String store) throws Exception {
+        EditLedger ledger = open(fresh(store), store, 30_000);
+        ClaimResult e1 = ledger.claim(request("editId:e1", 75, "f1", false, true), NO_DEADLINE);
+        ledger.complete(TARGET, "editId:e1", e1.claim(), LedgerState.FAILED, 75L, "{}", 5);
+        assertEquals(Decision.BLOCKED, ledger.claim(request("editId:e2", 75, "f2", false, true), NO_DEADLINE).decision());
+        // the replay applies e1: e2, held back behind it, now holds the order
+        ClaimResult again = ledger.claim(request("editId:e1", 75, "f1", false, true), NO_DEADLINE);
+        ledger.complete(TARGET, "editId:e1", again.claim(), LedgerState.SUCCEEDED, 75L, "{}", 1);
+        assertEquals("editId:e2", ledger.blockOf(TARGET, 75).orElseThrow().editKey());
+        ClaimResult e3 = ledger.claim(request("editId:e3", 75, "f3", false, true), NO_DEADLINE);
+        assertEquals(Decision.BLOCKED, e3.decision());
+        assertEquals("editId:e2", e3.blocker().editKey());
+        ClaimResult e2 = ledger.claim(request("editId:e2", 75, "f2", false, true), NO_DEADLINE);
+        assertEquals(Decision.SEND, e2.decision());
+        ledger.complete(TARGET, "editId:e2", e2.claim(), LedgerState.SUCCEEDED, 75L, "{}", 1);
+        assertEquals("editId:e3", ledger.blockOf(TARGET, 75).orElseThrow().editKey());
+        ClaimResult last = ledger.claim(request("editId:e3", 75, "f3", false, true), NO_DEADLINE);
+        ledger.complete(TARGET, "editId:e3", last.claim(), LedgerState.SUCCEEDED, 75L, "{}", 1);
+        assertTrue(ledger.blockOf(TARGET, 75).isEmpty());
     }
 
     @ParameterizedTest
