@@ -21,6 +21,8 @@ CREATE TABLE kash_edit (
 );
 CREATE INDEX kash_edit_fingerprint ON kash_edit (target, fingerprint);
 CREATE INDEX kash_edit_state ON kash_edit (state, updated_at);
+-- an order's edits held back behind a failed one (the block passes to the oldest)
+CREATE INDEX kash_edit_order ON kash_edit (target, order_id, state);
 
 -- Every running bridge and how long its claims hold: a claim whose owner stopped renewing is a crashed one.
 CREATE TABLE kash_instance (

@@ -302,6 +302,10 @@ public final class EditLedger implements AutoCloseable {
         if (state == LedgerState.FAILED || state == LedgerState.AMBIGUOUS) {
             block(c, target, orderId, key, state.name(), outcome, now);
         } else if (state == LedgerState.SUCCEEDED || state == LedgerState.REJECTED) {
+            OrderBlock current = blockOf(c, target, orderId);
+            if (current == null || !current.editKey().equals(key)) {
+                return; // the usual case: the order is not held back by this edit
+            }
             // the block passes to the oldest edit held back behind this one, so that nothing newer overtakes it
             // before its replay; with none, it is lifted
             LedgerEntry next;
