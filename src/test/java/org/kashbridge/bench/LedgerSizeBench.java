@@ -29,6 +29,7 @@ public final class LedgerSizeBench {
     public static void main(String[] args) throws Exception {
         int pastKeys = Integer.parseInt(System.getProperty("bench.pastKeys", "5000000"));
         int edits = Integer.parseInt(System.getProperty("bench.edits", "8000"));
+        int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
         Path root = Bench.ROOT.resolve("ledger-keys");
         Bench.deleteTree(Bench.ROOT);
         Bench.simPort = FreePortResource.freePort();
@@ -37,14 +38,14 @@ public final class LedgerSizeBench {
         try {
             Bench.plan(0);
             Bench.BridgeRun empty = Bench.bridgeIn(root.resolve("empty"), EditGenerator.edits(1, edits, 3, 0.2,
-                    30_000_000), edits);
+                    30_000_000), inFlight);
             Path full = root.resolve("full");
             long t0 = System.nanoTime();
             fill(full.resolve("data/ledger/ledger.db"), pastKeys, "http://127.0.0.1:" + Bench.simPort + "|" + Bench.SHOP);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
             long size = Files.size(full.resolve("data/ledger/ledger.db"));
             Bench.plan(0);
-            Bench.BridgeRun big = Bench.bridgeIn(full, EditGenerator.edits(2, edits, 3, 0.2, 40_000_000), edits);
+            Bench.BridgeRun big = Bench.bridgeIn(full, EditGenerator.edits(2, edits, 3, 0.2, 40_000_000), inFlight);
             md.append("# Ledger size\n\nDate: ").append(LocalDate.now()).append(". Command: `bench/run.sh --ledger-keys` (")
                     .append(edits).append(" edits per file, 0 ms Kash latency, each bridge warmed with ")
                     .append(Bench.warmupEdits(edits)).append(" edits). Past keys written in ")
