@@ -69,7 +69,7 @@ public final class EditLedger implements AutoCloseable {
                         return ClaimResult.of(Decision.UNDER_REVIEW, row);
                     case RETRY_WAIT:
                         if (ours(row, claim)) {
-                            return holding(r, new ClaimResult(Decision.SEND, row, claim, null), added);
+                            return holding(r, new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r)), added);
                         }
                         if (live(c, r.target(), row, now)) {
                             return ClaimResult.of(Decision.BUSY, row);
@@ -77,7 +77,7 @@ public final class EditLedger implements AutoCloseable {
                         break; // its bridge stopped between two attempts, and the last one did not reach Kash
                     case IN_FLIGHT:
                         if (ours(row, claim)) {
-                            return holding(r, new ClaimResult(Decision.SEND, row, claim, null), added);
+                            return holding(r, new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r)), added);
                         }
                         if (live(c, r.target(), row, now)) {
                             return ClaimResult.of(Decision.BUSY, row);
@@ -130,6 +130,12 @@ public final class EditLedger implements AutoCloseable {
         return result;
     }
 
+    /** The order's block when this key is the one holding it, else null. */
+    private static OrderBlock ownBlock(Connection c, ClaimRequest r) throws SQLException {
+        OrderBlock b = r.orderId() == null ? null : blockOf(c, r.target(), r.orderId());
+        return b != null && b.editKey().equals(r.key()) ? b : null;
+    }
+
     /** Held from inside the unit, before it commits: the sweep never sees this claim without its holder. */
     private ClaimResult holding(ClaimRequest r, ClaimResult send, boolean[] added) {
         held.add(heldKey(r.target(), r.key()));
@@ -168,6 +174,15 @@ public final class EditLedger implements AutoCloseable {
      */
     public boolean complete(String target, String key, long claim, LedgerState state, Long orderId, String outcome,
             int attempts) {
+        return complete(target, key, claim, state, orderId, outcome, attempts, true);
+    }
+
+    /**
+     * {@code mayBlock}: the claim found this key blocking its order (a failed edit tried again); when it did not,
+     * a success has no block to pass on and the lookup is skipped.
+     */
+    public boolean complete(String target, String key, long claim, LedgerState state, Long orderId, String outcome,
+            int attempts, boolean mayBlock) {
         boolean mine = store.write(c -> {
             long now = System.currentTimeMillis();
             int n;
@@ -183,7 +198,7 @@ public final class EditLedger implements AutoCloseable {
                 ps.setLong(8, claim);
                 n = ps.executeUpdate();
             }
-            if (n == 1) {
+            if (n == 1 && (mayBlock || state == LedgerState.FAILED || state == LedgerState.AMBIGUOUS)) {
                 afterResult(c, target, key, state, orderId, outcome, now);
             }
             return n == 1;

@@ -84,6 +84,7 @@ public class IdempotencyGate {
             switch (r.decision()) {
                 case SEND -> {
                     e.claimed(r.claim());
+                    e.claimBlocks(r.blocker() != null);
                     exchange.setProperty(DECISION, SEND);
                     return;
                 }
@@ -225,7 +226,7 @@ public class IdempotencyGate {
             default -> LedgerState.FAILED;
         };
         boolean mine = ledger.complete(target.namespace(), e.getIdempotencyKey(), e.claim(), state,
-                e.getEdit().orderID(), records.replyJson(e), e.getAttempts());
+                e.getEdit().orderID(), records.replyJson(e), e.getAttempts(), e.claimBlocks());
         e.claimed(0);
         if (!mine) {
             LOG.errorf("edit %s: its claim was taken over by another bridge while it was sent (lease expired); its "

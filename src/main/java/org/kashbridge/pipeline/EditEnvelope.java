@@ -27,6 +27,7 @@ public final class EditEnvelope {
     /** The ledger claim this edit holds while it is sent (0: none). */
     private long claim;
     private boolean waitingRetry;
+    private boolean claimBlocks;
     /** Epoch ms by which a synchronous caller (REST) wants its answer: waits for the ledger or the order end there. */
     private long deadline = Long.MAX_VALUE;
     /** Epoch millis: an Instant is only made when a record asks for it. */
@@ -99,6 +100,15 @@ public final class EditEnvelope {
 
     public void claimed(long claim) {
         this.claim = claim;
+    }
+
+    /** The claim found this edit blocking its order (a failed edit tried again): its result decides the block. */
+    public boolean claimBlocks() {
+        return claimBlocks;
+    }
+
+    public void claimBlocks(boolean blocks) {
+        this.claimBlocks = blocks;
     }
 
     public long deadline() {
