@@ -52,6 +52,9 @@ public final class EditLedger implements AutoCloseable {
         try {
             result = store.write(c -> {
             long now = System.currentTimeMillis();
+            if (claimNew(c, r, claim, now)) {
+                return holding(r, new ClaimResult(Decision.SEND, null, claim, null), added);
+            }
             LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
                     + store.forUpdate(), r.target(), r.key());
             if (row == null && r.byContent()) {
@@ -128,6 +131,36 @@ public final class EditLedger implements AutoCloseable {
             throw e;
         }
         return result;
+    }
+
+    /**
+     * The common case in one statement: a key never seen, of an order nothing blocks (and, by content, whose
+     * content never succeeded), inserted IN_FLIGHT for this claim. False leaves the decision to the reads.
+     */
+    private boolean claimNew(Connection c, ClaimRequest r, long claim, long now) throws SQLException {
+        String sql = "INSERT INTO kash_edit (target, " + COLUMNS + ") SELECT ?, ?, 'IN_FLIGHT', ?, ?, NULL, ?, 0, ?, ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM kash_order_block WHERE target = ? AND order_id = ?)"
+                + (r.byContent() ? " AND NOT EXISTS (SELECT 1 FROM kash_edit WHERE target = ? AND fingerprint = ? "
+                        + "AND state = 'SUCCEEDED')" : "")
+                + " ON CONFLICT (target, edit_key) DO NOTHING";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, r.target());
+            ps.setString(2, r.key());
+            setLong(ps, 3, r.orderId());
+            ps.setString(4, r.fingerprint());
+            ps.setString(5, r.edit());
+            ps.setString(6, instance.owner());
+            ps.setLong(7, claim);
+            ps.setLong(8, now);
+            ps.setLong(9, now);
+            ps.setString(10, r.target());
+            setLong(ps, 11, r.orderId());
+            if (r.byContent()) {
+                ps.setString(12, r.target());
+                ps.setString(13, r.fingerprint());
+            }
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** The order's block when this key is the one holding it, else null. */
