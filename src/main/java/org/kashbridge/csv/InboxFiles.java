@@ -40,6 +40,8 @@ public class InboxFiles {
 
     @ConfigProperty(name = "kash.inbox.dir")
     String inboxDir;
+    @ConfigProperty(name = "kash.check", defaultValue = "false")
+    boolean checkOnly;
     @ConfigProperty(name = "kash.done.dir")
     String doneDir;
     @ConfigProperty(name = "kash.failed.dir")
@@ -55,6 +57,9 @@ public class InboxFiles {
 
     /** Work folders left by a stopped process hold nothing needed: the file is still in the inbox. */
     void onStart(@Observes StartupEvent start) throws IOException {
+        if (checkOnly) {
+            return; // a check changes nothing on disk: a bridge may be running on this folder
+        }
         Path work = Paths.get(workDir);
         if (Files.isDirectory(work)) {
             try (var old = Files.list(work)) {

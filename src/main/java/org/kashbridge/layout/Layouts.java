@@ -56,6 +56,17 @@ public class Layouts {
         }
     }
 
+    /** Every layout that cannot be used, by name, with its error. */
+    public Map<String, String> errors() {
+        Map<String, String> errors = new TreeMap<>();
+        all().forEach((name, entry) -> {
+            if (entry.error() != null) {
+                errors.put(name, entry.error());
+            }
+        });
+        return errors;
+    }
+
     /** Every layout in the folder by name, read (again) where it changed. */
     public Map<String, Entry> all() {
         Map<String, Entry> all = new TreeMap<>();

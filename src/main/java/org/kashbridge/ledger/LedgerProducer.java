@@ -40,6 +40,8 @@ public class LedgerProducer {
     String dir;
     @ConfigProperty(name = "kash.ledger.jdbc.url")
     java.util.Optional<String> jdbcUrl;
+    @ConfigProperty(name = "kash.check", defaultValue = "false")
+    boolean checkOnly;
     @ConfigProperty(name = "kash.ledger.lease", defaultValue = "30s")
     Duration lease;
     @Inject
@@ -60,7 +62,16 @@ public class LedgerProducer {
 
     /** Opening starts on its own thread as soon as Camel begins to configure: it overlaps Camel's start-up. */
     void begin(@jakarta.enterprise.event.Observes org.apache.camel.quarkus.main.events.BeforeConfigure event) {
-        start();
+        if (!checkOnly) {
+            start();
+        }
+    }
+
+    /** Opened at start-up: the bridge is not ready, and fails to start, without it; a check never opens it. */
+    void opened(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        if (!checkOnly) {
+            ledger();
+        }
     }
 
     private synchronized java.util.concurrent.CompletableFuture<EditLedger> start() {
@@ -77,7 +88,6 @@ public class LedgerProducer {
      */
     @Produces
     @ApplicationScoped
-    @io.quarkus.runtime.Startup
     EditLedger ledger() {
         try {
             return start().join();

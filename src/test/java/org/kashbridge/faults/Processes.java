@@ -28,10 +28,18 @@ public final class Processes {
 
     /** @param heap the -Xmx of the process (the bridge is measured at 256m) */
     public static Process start(String name, Path dir, Map<String, String> env, String heap) throws IOException {
+        return start(name, dir, env, heap, java.util.List.of());
+    }
+
+    /** @param args after bin/kash-bridge (for example "check") */
+    public static Process start(String name, Path dir, Map<String, String> env, String heap, java.util.List<String> args)
+            throws IOException {
         Files.createDirectories(dir);
         // started the way the README starts it: bin/kash-bridge (class-data sharing), this JVM, the given heap;
         // -Dbridge.jvmOpts="-XX:+UseSerialGC ..." tries other JVM options
-        ProcessBuilder pb = new ProcessBuilder("bin/kash-bridge");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bin/kash-bridge"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // bin/kash-bridge's default memory settings, with the given -Xmx
         pb.environment().put("JAVA_OPTS", ("-Xmx" + heap + " -Xms64m -Xmn32m "

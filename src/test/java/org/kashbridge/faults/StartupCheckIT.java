@@ -1,0 +1,148 @@
+package org.kashbridge.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outcome routing that cannot work is refused before anything is read or sent, and {@code bin/kash-bridge check}
+ * says so without starting anything (the packaged jar, as operators run it; exit code and printed report).
+ */
+class StartupCheckIT {
+
+    private static final Path ROOT = Path.of("target/startup-check");
+    private static HttpServer kash;
+    private static final AtomicInteger KASH_CALLS = new AtomicInteger();
+
+    @BeforeAll
+    static void fakeKash() throws IOException {
+        // a real Kash target on loopback that counts what reaches it
+        kash = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        kash.createContext("/", exchange -> {
+            KASH_CALLS.incrementAndGet();
+            byte[] body = "{\"result\":\"OK\",\"order\":{\"id\":1}}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        kash.start();
+    }
+
+    @AfterAll
+    static void stopKash() {
+        kash.stop(0);
+    }
+
+    @Test
+    void theShippedConfigurationPasses() throws Exception {
+        Run run = run("ok", Map.of(), List.of("check"));
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("kash-bridge check: OK"), run.output);
+        // nothing started: no ledger opened, no broker journal, no inbox created by a consumer
+        assertFalse(Files.exists(run.data.resolve("ledger")), run.output);
+        assertFalse(Files.exists(run.data.resolve("broker")), run.output);
+    }
+
+    @Test
+    void twoTyposInTheOutcomeEndpointsAreNamedWithTheirVariables() throws Exception {
+        Run run = run("typos", Map.of("KASH_FAILURE_ENDPOINTS", "fle:data/failed,direct:dead-letter",
+                "KASH_SUCCESS_ENDPOINTS", "direct:archiv"), List.of("check"));
+        assertEquals(1, run.exit, run.output);
+        assertTrue(run.output.contains("kash.outcome.success-endpoints (KASH_SUCCESS_ENDPOINTS): 'direct:archiv' is "
+                + "consumed by no route"), run.output);
+        assertTrue(run.output.contains("direct:archive"), "names the endpoints that exist: " + run.output);
+        assertTrue(run.output.contains("kash.outcome.failure-endpoints (KASH_FAILURE_ENDPOINTS): 'fle:data/failed' "
+                + "names no component"), run.output);
+        assertTrue(run.output.contains("2 problems"), run.output);
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenAMailWithoutHostAndABrokenLayoutAreEachNamed() throws Exception {
+        Path blocker = ROOT.resolve("a-file");
+        Files.createDirectories(ROOT);
+        Files.writeString(blocker, "not a folder");
+        Path layouts = ROOT.resolve("layouts-broken");
+        Files.createDirectories(layouts);
+        Files.writeString(layouts.resolve("broken.yaml"), "type: delimited\nskiplines: 2\nfields:\n  orderID:\n"
+                + "    column: A\n");
+        Map<String, String> env = new HashMap<>();
+        env.put("KASH_FAILURE_ENDPOINTS", "file:" + blocker.toAbsolutePath() + "/failed");
+        env.put("KASH_MAIL_ENABLED", "true");
+        env.put("KASH_MAIL_ENDPOINT", "smtp:?password=hunter2-secret");
+        env.put("KASH_LAYOUTS_DIR", layouts.toAbsolutePath().toString());
+        Run run = run("three", env, List.of("check"));
+        assertEquals(1, run.exit, run.output);
+        assertTrue(run.output.contains("KASH_FAILURE_ENDPOINTS") && run.output.contains("cannot be created"),
+                run.output);
+        assertTrue(run.output.contains("kash.mail.endpoint (KASH_MAIL_ENDPOINT)")
+                && run.output.contains("host must be specified"), run.output);
+        assertTrue(run.output.contains("layout broken:") && run.output.contains("skiplines"), run.output);
+        assertFalse(run.output.contains("hunter2-secret"), "a password in an endpoint URI is never printed");
+    }
+
+    @Test
+    void theBridgeRefusesToStartBeforeReadingAFile() throws Exception {
+        Path data = ROOT.resolve("refused/data");
+        Path inbox = data.resolve("inbox");
+        Files.createDirectories(inbox);
+        String csv = "orderID,payment,itemType,title,price\n7001,-2,free,Tea,2.50\n";
+        Files.writeString(inbox.resolve("orders.csv"), csv);
+        Map<String, String> env = new HashMap<>();
+        env.put("KASH_BASE_URL", "http://127.0.0.1:" + kash.getAddress().getPort());
+        env.put("KASH_SHOP_ID", "shop-1");
+        env.put("KASH_API_KEY", "key-1");
+        env.put("KASH_SUCCESS_ENDPOINTS", "direct:archiv");
+        env.put("KASH_INBOX_STABLE_MS", "0");
+        Run run = run("refused", env, List.of());
+        assertEquals(1, run.exit, run.output);
+        assertTrue(run.output.contains("KASH_SUCCESS_ENDPOINTS"), run.output);
+        assertEquals(0, KASH_CALLS.get(), "nothing reached Kash");
+        assertEquals(csv, Files.readString(inbox.resolve("orders.csv")), "the file is still in the inbox, untouched");
+        assertFalse(Files.exists(data.resolve("done")) && Files.list(data.resolve("done")).findAny().isPresent());
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private record Run(int exit, String output, Path data) {
+    }
+
+    private static Run run(String name, Map<String, String> extra, List<String> args) throws Exception {
+        Path dir = ROOT.resolve(name);
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Path log = dir.resolve(name + ".log");
+        Files.deleteIfExists(log);
+        Map<String, String> env = new HashMap<>();
+        env.put("KASH_DATA_DIR", data.toAbsolutePath().toString());
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("KASH_BROKER_PORT", String.valueOf(freePort()));
+        env.putAll(extra);
+        Process p = Processes.start(name, dir, env, "256m", args);
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/kash-bridge " + String.join(" ", args) + " did not end: "
+                    + Files.readString(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log), data);
+    }
+}
