@@ -6,9 +6,7 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.kashbridge.retry.CallSlots;
 import org.jboss.logging.Logger;
@@ -25,9 +23,6 @@ import org.kashbridge.encode.EditOrderEncoder;
 public class EditPipeline {
 
     private static final Logger LOG = Logger.getLogger(EditPipeline.class);
-    private static final String CALL_STARTED = "kashCallStarted";
-    private static final String CALL_URI = "kashCallUri";
-    private final java.util.Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     KashTarget target;
@@ -35,10 +30,6 @@ public class EditPipeline {
     EditMetrics metrics;
     @Inject
     OutcomeRecords records;
-    @Inject
-    CallSlots slots;
-    @Inject
-    ProducerTemplate camel;
 
     /** Body: an {@link EditEnvelope}. Validates it; an invalid edit is completed as REJECTED here. */
     public void validate(Exchange exchange) {
@@ -101,24 +92,6 @@ public class EditPipeline {
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
-    /**
-     * One attempt of the editOrder call, to the endpoint in the exchange property {@value #CALL_URI}, holding
-     * one of the kash.concurrency call slots (all sources together) only while it is in flight: a retry's
-     * wait holds none. A failure is left on the exchange for kash-call-errors, which repeats this step.
-     */
-    public void send(Exchange exchange) {
-        String uri = exchange.getProperty(CALL_URI, String.class);
-        if (uri == null) {
-            throw new IllegalStateException("routes/pipeline.camel.yaml: the call-kash route must set the exchange "
-                    + "property " + CALL_URI + " to the editOrder endpoint before calling editPipeline.send");
-        }
-        Endpoint endpoint = endpoints.computeIfAbsent(uri, exchange.getContext()::getEndpoint);
-        slots.run(() -> {
-            exchange.setProperty(CALL_STARTED, System.nanoTime());
-            camel.send(endpoint, exchange);
-        });
-    }
-
     /** Body becomes the JSON outcome record; CamelFileName gets a unique, readable name for file endpoints. */
     public String outcomeRecord(Exchange exchange) {
         EditEnvelope envelope = envelope(exchange);
@@ -149,7 +122,7 @@ public class EditPipeline {
     }
 
     private void recordLatency(Exchange exchange) {
-        Long started = exchange.getProperty(CALL_STARTED, Long.class);
+        Long started = exchange.getProperty(CallSlots.STARTED, Long.class);
         if (started != null) {
             metrics.call(Duration.ofNanos(System.nanoTime() - started));
         }
