@@ -18,8 +18,18 @@ class ConcurrentLanesTest {
     @Inject
     KashSimulator simulator;
 
+    @org.junit.jupiter.api.AfterEach
+    void noDelay() {
+        simulator.faults(new org.kashbridge.simulator.FaultPlan());
+    }
+
     @Test
     void editsOfOneOrderKeepFileOrderWhileOrdersRunInParallel() {
+        // each call takes a while, so calls of different orders overlap when, and only when, they run in parallel
+        org.kashbridge.simulator.FaultPlan slow = new org.kashbridge.simulator.FaultPlan();
+        slow.delayMs = 50;
+        simulator.faults(slow);
+        simulator.restartInFlightCount();
         StringBuilder csv = new StringBuilder("editId,orderID,payment,itemType,title,price\n");
         for (int step = 0; step < 5; step++) {
             for (int order = 0; order < 12; order++) {
@@ -38,5 +48,8 @@ class ConcurrentLanesTest {
             assertEquals(List.of("Free_1_Step 0", "Free_1_Step 1", "Free_1_Step 2", "Free_1_Step 3", "Free_1_Step 4"),
                     simulator.order(31_000 + order).lines, "order " + (31_000 + order));
         }
+        // orders ran side by side (8 call slots in the test profile), never one edit at a time
+        org.junit.jupiter.api.Assertions.assertTrue(simulator.maxInFlight() >= 4,
+                "most editOrder calls in flight at once: " + simulator.maxInFlight());
     }
 }
