@@ -15,7 +15,7 @@ import org.kashbridge.pipeline.EditEnvelope;
 
 /**
  * Reads a dropped file into edits, in two passes so that no file is ever held in memory whole. Pass one
- * streams the records through the layout (the canonical CSV of the README, or an ERP layout) and stages
+ * streams the records through the layout (the canonical CSV of docs/files.md, or an ERP layout) and stages
  * the mapped rows by order; pass two ({@link StagedFile#batches()}) groups each bucket's rows into edits:
  * rows sharing an edit key (editId, else orderID) are one edit even when not adjacent.
  */

@@ -9,7 +9,7 @@ import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.model.OrderEdit;
 
 /**
- * The one policy naming an edit in the ledger (README, "Delivery guarantees", edit identity). A name the
+ * The one policy naming an edit in the ledger (docs/delivery.md, "Edit identity"). A name the
  * sender gives is the edit's for good; without one, an edit is named by what it is, never by a file name:
  * <ul>
  * <li>an {@code editId} (file column, JSON field, JMS property) or a REST {@code Idempotency-Key}:

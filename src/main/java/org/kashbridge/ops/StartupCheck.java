@@ -41,6 +41,15 @@ public class StartupCheck {
     }
 
     private void check(CamelContext camel) {
+        if (camel.getRoutes().isEmpty()) {
+            // nothing is consumed, so there is nothing to route (the packaged jar run as a simulator only)
+            if (checkOnly) {
+                problems.add("no route was loaded from " + ConfigProvider.getConfig().getOptionalValue(
+                        "camel.main.routes-include-pattern", String.class).orElse("routes/") + " (is KASH_HOME the "
+                        + "folder holding routes/?)");
+            }
+            return;
+        }
         List<String> found = OutcomeRoutingCheck.problems(camel, ConfigProvider.getConfig());
         if (!checkOnly && !found.isEmpty()) {
             throw new IllegalStateException("kash-bridge did not start: outcomes could not be routed, and nothing "

@@ -15,7 +15,7 @@ import org.kashbridge.support.Sent;
 import org.kashbridge.support.TestLayouts;
 
 /**
- * The README's onboarding: the three shipped layouts read their sample files (windows-1252 with decimal
+ * The onboarding guide (docs/files.md): the three shipped layouts read their sample files (windows-1252 with decimal
  * commas and an article cross-reference; a web-shop export found by its file name; a fixed-width file with
  * header and trailer records), and exactly these bodies reach Kash.
  */
