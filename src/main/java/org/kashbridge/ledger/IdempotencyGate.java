@@ -100,7 +100,7 @@ public class IdempotencyGate {
                 case DUPLICATE, DUPLICATE_CONTENT -> e.complete(duplicateOf(r.entry()));
                 case UNDER_REVIEW -> e.complete(EditOutcome.ambiguous("edit " + e.getIdempotencyKey() + " is already "
                         + "waiting for review since " + r.entry().updated() + ": check it in Kash and resolve it "
-                        + "(docs/delivery.md, "Resolving what is under review")"));
+                        + "(docs/delivery.md, Resolving what is under review)"));
                 case CRASHED_AMBIGUOUS -> e.complete(EditOutcome.ambiguous("the bridge stopped while this edit was "
                         + "being sent (" + r.entry().updated() + "); Kash may have applied it to order " + orderId
                         + ", so it is not sent again: check the order in Kash, then resolve the review"));
