@@ -47,14 +47,26 @@ public final class EditLedger implements AutoCloseable {
         // the token exists before the unit runs: a unit run again after a commit whose answer was lost finds
         // its own claim and keeps it, instead of taking it for another call's
         long claim = claims.incrementAndGet();
+        // the common case first, in one statement; held before it commits, so the sweep never sees the claim
+        // without its holder
+        String heldKey = heldKey(r.target(), r.key());
+        hold(heldKey);
+        boolean fresh = false;
+        try {
+            fresh = store.writeOne(c -> claimNew(c, r, claim, System.currentTimeMillis()), deadline);
+        } finally {
+            if (!fresh) {
+                unhold(heldKey);
+            }
+        }
+        if (fresh) {
+            return new ClaimResult(Decision.SEND, null, claim, null);
+        }
         boolean[] added = {false};
         ClaimResult result;
         try {
             result = store.write(c -> {
             long now = System.currentTimeMillis();
-            if (claimNew(c, r, claim, now)) {
-                return holding(r, new ClaimResult(Decision.SEND, null, claim, null), added);
-            }
             LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
                     + store.forUpdate(), r.target(), r.key());
             if (row == null && r.byContent()) {
@@ -126,7 +138,7 @@ public final class EditLedger implements AutoCloseable {
         }, deadline);
         } catch (RuntimeException e) {
             if (added[0]) {
-                held.remove(heldKey(r.target(), r.key())); // the unit that took it failed as a whole
+                unhold(heldKey(r.target(), r.key())); // the unit that took it failed as a whole
             }
             throw e;
         }
@@ -171,13 +183,22 @@ public final class EditLedger implements AutoCloseable {
 
     /** Held from inside the unit, before it commits: the sweep never sees this claim without its holder. */
     private ClaimResult holding(ClaimRequest r, ClaimResult send, boolean[] added) {
-        held.add(heldKey(r.target(), r.key()));
+        hold(heldKey(r.target(), r.key()));
         added[0] = true;
         return send;
     }
 
     /** Keys this bridge holds a claim on right now: one of its rows outside this set was left by a failed call. */
-    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, Integer> held = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Counted: a call that only tries to claim a key another call holds must not end that one's hold. */
+    private void hold(String key) {
+        held.merge(key, 1, Integer::sum);
+    }
+
+    private void unhold(String key) {
+        held.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+    }
 
     private static String heldKey(String target, String key) {
         return target + "\n" + key;
@@ -194,7 +215,7 @@ public final class EditLedger implements AutoCloseable {
      */
     private boolean live(Connection c, String target, LedgerEntry row, long now) throws SQLException {
         if (instance.owner().equals(row.owner())) {
-            return held.contains(heldKey(target, row.key()));
+            return held.containsKey(heldKey(target, row.key()));
         }
         return instance.isAlive(c, row.owner(), now) || !instance.mayTakeOver(now);
     }
@@ -216,7 +237,8 @@ public final class EditLedger implements AutoCloseable {
      */
     public boolean complete(String target, String key, long claim, LedgerState state, Long orderId, String outcome,
             int attempts, boolean mayBlock) {
-        boolean mine = store.write(c -> {
+        boolean after = mayBlock || state == LedgerState.FAILED || state == LedgerState.AMBIGUOUS;
+        LedgerStore.Work<Boolean> unit = c -> {
             long now = System.currentTimeMillis();
             int n;
             try (PreparedStatement ps = c.prepareStatement("UPDATE kash_edit SET state = ?, outcome = ?, attempts = ?, "
@@ -231,12 +253,14 @@ public final class EditLedger implements AutoCloseable {
                 ps.setLong(8, claim);
                 n = ps.executeUpdate();
             }
-            if (n == 1 && (mayBlock || state == LedgerState.FAILED || state == LedgerState.AMBIGUOUS)) {
+            if (n == 1 && after) {
                 afterResult(c, target, key, state, orderId, outcome, now);
             }
             return n == 1;
-        }, Long.MAX_VALUE);
-        held.remove(heldKey(target, key));
+        };
+        // a success with no block to pass on is one statement
+        boolean mine = after ? store.write(unit, Long.MAX_VALUE) : store.writeOne(unit, Long.MAX_VALUE);
+        unhold(heldKey(target, key));
         return mine;
     }
 
@@ -262,7 +286,7 @@ public final class EditLedger implements AutoCloseable {
 
     /** The claim is given up without a result written (the call could not complete its own). */
     void forget(String target, String key) {
-        held.remove(heldKey(target, key));
+        unhold(heldKey(target, key));
     }
 
     /**
@@ -322,7 +346,7 @@ public final class EditLedger implements AutoCloseable {
             }
         }, Long.MAX_VALUE);
         if (!mine) {
-            held.remove(heldKey(target, key));
+            unhold(heldKey(target, key));
         }
         return mine;
     }

@@ -18,6 +18,14 @@ interface LedgerStore extends AutoCloseable {
 
     <T> T read(Work<T> work, long deadline);
 
+    /**
+     * A write unit of one statement, atomic by itself: where each unit has a connection of its own (PostgreSQL)
+     * it runs without a transaction around it, one round trip instead of three; elsewhere like {@link #write}.
+     */
+    default <T> T writeOne(Work<T> work, long deadline) {
+        return write(work, deadline);
+    }
+
     /** " FOR UPDATE" where rows must be locked inside a unit (PostgreSQL); empty where units run one at a time. */
     String forUpdate();
 

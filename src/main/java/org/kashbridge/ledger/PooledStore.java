@@ -29,6 +29,12 @@ final class PooledStore implements LedgerStore {
         return run(work, deadline, true);
     }
 
+    @Override
+    public <T> T writeOne(Work<T> work, long deadline) {
+        return run(work, deadline, true); // auto-commit: the statement commits as it runs
+    }
+
+    /** {@code readOnly}: no transaction around the unit (reads, and single statements that commit themselves). */
     private <T> T run(Work<T> work, long deadline, boolean readOnly) {
         long delay = LedgerAvailability.FIRST_DELAY_MS;
         while (true) {

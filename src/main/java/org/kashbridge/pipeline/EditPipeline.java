@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.kashbridge.retry.CallSlots;
 import org.jboss.logging.Logger;
 import org.kashbridge.encode.EditOrderEncoder;
+import org.kashbridge.retry.CallSlots;
 
 /**
  * The steps of the one pipeline every source feeds (routes/pipeline.camel.yaml): accept and validate,

@@ -1,5 +1,7 @@
 package org.kashbridge.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -15,8 +17,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.awaitility.Awaitility.await;
 
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.faults.Processes;

@@ -26,8 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.kashbridge.support.InjectWireMock;
 import org.kashbridge.support.Inbox;
+import org.kashbridge.support.InjectWireMock;
 import org.kashbridge.support.WireMockKash;
 
 /**

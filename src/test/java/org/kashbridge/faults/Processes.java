@@ -1,5 +1,7 @@
 package org.kashbridge.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -10,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.awaitility.Awaitility.await;
 
 /** Starts the packaged application (target/quarkus-app) as its own process, so it can be killed. */
 public final class Processes {
