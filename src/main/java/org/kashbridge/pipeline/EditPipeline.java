@@ -31,12 +31,19 @@ public class EditPipeline {
     @Inject
     OutcomeRecords records;
 
+    /** Whether the edit passed validation (the routes send only those). */
+    public static final String VALID = "kashValid";
+    /** Whether repeating the edit is harmless (no payment, lines or new customer): a lost reply may be retried. */
+    public static final String SAFE_TO_REPEAT = "kashSafeToRepeat";
+
     /** Body: an {@link EditEnvelope}. Validates it; an invalid edit is completed as REJECTED here. */
     public void validate(Exchange exchange) {
         EditEnvelope envelope = exchange.getMessage().getBody(EditEnvelope.class);
         exchange.setProperty(EditEnvelope.PROPERTY, envelope);
         metrics.received();
-        envelope.validate();
+        boolean valid = envelope.validate();
+        exchange.setProperty(VALID, valid);
+        exchange.setProperty(SAFE_TO_REPEAT, valid && envelope.getEdit().safeToRepeat());
     }
 
     /** Returns the form body for Kash. Called after all inbound headers were removed. */
