@@ -14,7 +14,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * Camel's JMS component opens a connection per transaction and per send unless its connection factory
- * caches them; that made JMS ingest about 40 edits/s (bench/RESULTS.md). This caching factory wraps the
+ * caches them, which made JMS ingest crawl (bench/RESULTS.md). This caching factory wraps the
  * Artemis one (config: camel.component.jms.connection-factory=#kashJmsConnectionFactory).
  */
 @ApplicationScoped

@@ -18,8 +18,7 @@ import org.kashbridge.retry.CallSlots;
  * The threads that carry a file's lanes: three times kash.concurrency, so that while kash.concurrency calls
  * are in flight ({@link org.kashbridge.retry.CallSlots}) other lanes validate, record and archive their edits
  * and the next call starts the moment a slot frees, even while a ledger sync holds up many lanes at once
- * (at 20 ms latency, 16 slots: twice kept them 95 % busy, three times sent 2-3 % more, bench/RESULTS.md);
- * one for KASH_CONCURRENCY=1.
+ * (three times kept the slots busier than twice: bench/RESULTS.md); one for KASH_CONCURRENCY=1.
  */
 @ApplicationScoped
 public class EditWorkers {

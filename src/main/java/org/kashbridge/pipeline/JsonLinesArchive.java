@@ -23,9 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The archive behind {@code direct:archive} (routes/outcomes.camel.yaml): one JSON record per line, one file
  * per UTC day ({@code 2026-11-29.jsonl}), appended to.
  * <p>
- * Why not a file per edit: an end-of-day batch of 30,000 edits made 30,000 files a day in one folder, and
- * creating each file was the bridge's largest single cost per edit (ext4 searches its inode table for a
- * free inode, slowly after many deletions: bench/RESULTS.md). Why not Camel's file producer with
+ * Why not a file per edit: an end-of-day batch made as many files a day in one folder, and creating each file
+ * was the bridge's largest single cost per edit (ext4 searches its inode table for a free inode, slowly after
+ * many deletions: bench/RESULTS.md). Why not Camel's file producer with
  * {@code fileExist=Append}: a process killed in the middle of a write leaves a line without its end, and
  * the next record would be glued onto it. Here each record and its newline go in one write, and a torn last
  * line is ended before anything is appended after it. The file is opened for each record and locked while

@@ -36,7 +36,7 @@ public class OutcomeRecords {
                 + sequence.incrementAndGet() + ".json";
     }
 
-    /** Compiled once: the file name is built for every edit (String.replaceAll compiled it twice an edit). */
+    /** Compiled once: the file name is built for every edit. */
     private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
 
     private static String safe(String s) {

@@ -52,7 +52,9 @@ public record OrderEditDocument(
 
     @Schema(name = "EditOutcome", description = "What happened to an edit")
     public record Outcome(
-            @Schema(enumeration = {"OK", "REJECTED", "FAILED", "ACCEPTED"}) String status,
+            // every EditStatus, and ACCEPTED for an edit queued by Prefer: respond-async (OpenApiContractTest)
+            @Schema(enumeration = {"OK", "REJECTED", "FAILED", "AMBIGUOUS", "DUPLICATE", "WOULD_SEND",
+                    "ACCEPTED"}) String status,
             String editKey, Long orderID, String invoice, String quote, String paymentLink, String message,
             String trackingId, List<Error> errors) {
     }

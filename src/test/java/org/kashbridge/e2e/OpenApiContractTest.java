@@ -30,6 +30,13 @@ class OpenApiContractTest {
         Arrays.stream(ClientField.values()).forEach(c -> client.add(c.name()));
         assertEquals(client, new TreeSet<>(doc.getMap("components.schemas.Client.properties").keySet()));
 
+        // every status an answer can carry is in the published contract
+        Set<String> statuses = new TreeSet<>();
+        Arrays.stream(org.kashbridge.pipeline.EditStatus.values()).forEach(st -> statuses.add(st.name()));
+        statuses.add("ACCEPTED");
+        assertEquals(statuses, new TreeSet<>(doc.getList("components.schemas.EditOutcome.properties.status.enum",
+                String.class)));
+
         Map<String, Map<String, Object>> examples = doc.getMap(
                 "paths.'/api/order-edits'.post.requestBody.content.'application/json'.examples");
         assertTrue(examples.size() >= 3);
