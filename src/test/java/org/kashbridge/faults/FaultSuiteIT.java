@@ -590,10 +590,13 @@ class FaultSuiteIT {
         // refused on every pass: the re-read after the outage sends them again (not applied, so allowed)
         plan("{\"perOrder\":[\"false\",\"false\",\"false\",\"false\"]}");
         Path blocked = ROOT.resolve("case15/share");
-        Files.createDirectories(blocked.getParent());
-        Files.writeString(blocked, "a file where the failure folder should be: writes under it fail");
+        Files.createDirectories(blocked);
+        // the share is there at start (a destination that cannot be written is refused at start-up)...
         Bridge b = new Bridge("case15").with("KASH_FAILURE_ENDPOINTS", "file:" + ROOT.resolve("case15/data/failed")
                 + ",file:" + blocked.resolve("dead-letters") + ",direct:alert-mail").start();
+        // ...and goes away while the bridge runs: a file where the folder was, so writes under it fail
+        deleteTree(blocked);
+        Files.writeString(blocked, "a file where the failure folder should be: writes under it fail");
         List<Long> ids = ids(1_500_000, N);
         b.drop("c15.csv", csv(ids, true));
         awaitRequests(N);
