@@ -47,25 +47,19 @@ public final class EditLedger implements AutoCloseable {
         // the token exists before the unit runs: a unit run again after a commit whose answer was lost finds
         // its own claim and keeps it, instead of taking it for another call's
         long claim = claims.incrementAndGet();
-        // the common case first, in one statement; held before it commits, so the sweep never sees the claim
-        // without its holder
-        String heldKey = heldKey(r.target(), r.key());
-        hold(heldKey);
-        boolean fresh = false;
+        // held, by this claim's token, from before anything commits until the decision is known: the sweep never
+        // sees this call's claim without its holder (a unit run again, or the reads after a fresh insert whose
+        // answer was lost, keep the same hold)
+        String hold = heldKey(r.target(), r.key(), claim);
+        held.add(hold);
+        boolean send = false;
         try {
-            fresh = store.writeOne(c -> claimNew(c, r, claim, System.currentTimeMillis()), deadline);
-        } finally {
-            if (!fresh) {
-                unhold(heldKey);
+            // the common case first, in one statement
+            if (store.writeOne(c -> claimNew(c, r, claim, System.currentTimeMillis()), deadline)) {
+                send = true;
+                return new ClaimResult(Decision.SEND, null, claim, null);
             }
-        }
-        if (fresh) {
-            return new ClaimResult(Decision.SEND, null, claim, null);
-        }
-        boolean[] added = {false};
-        ClaimResult result;
-        try {
-            result = store.write(c -> {
+            ClaimResult result = store.write(c -> {
             long now = System.currentTimeMillis();
             LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
                     + store.forUpdate(), r.target(), r.key());
@@ -84,7 +78,7 @@ public final class EditLedger implements AutoCloseable {
                         return ClaimResult.of(Decision.UNDER_REVIEW, row);
                     case RETRY_WAIT:
                         if (ours(row, claim)) {
-                            return holding(r, new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r)), added);
+                            return new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r));
                         }
                         if (live(c, r.target(), row, now)) {
                             return ClaimResult.of(Decision.BUSY, row);
@@ -92,7 +86,7 @@ public final class EditLedger implements AutoCloseable {
                         break; // its bridge stopped between two attempts, and the last one did not reach Kash
                     case IN_FLIGHT:
                         if (ours(row, claim)) {
-                            return holding(r, new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r)), added);
+                            return new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r));
                         }
                         if (live(c, r.target(), row, now)) {
                             return ClaimResult.of(Decision.BUSY, row);
@@ -134,15 +128,15 @@ public final class EditLedger implements AutoCloseable {
                 }
             }
             // the key itself blocks its order (a failed edit tried again): its result decides the block
-            return holding(r, new ClaimResult(Decision.SEND, row, claim, blocker), added);
+            return new ClaimResult(Decision.SEND, row, claim, blocker);
         }, deadline);
-        } catch (RuntimeException e) {
-            if (added[0]) {
-                unhold(heldKey(r.target(), r.key())); // the unit that took it failed as a whole
+            send = result.decision() == Decision.SEND;
+            return result;
+        } finally {
+            if (!send) {
+                held.remove(hold);
             }
-            throw e;
         }
-        return result;
     }
 
     /**
@@ -181,27 +175,14 @@ public final class EditLedger implements AutoCloseable {
         return b != null && b.editKey().equals(r.key()) ? b : null;
     }
 
-    /** Held from inside the unit, before it commits: the sweep never sees this claim without its holder. */
-    private ClaimResult holding(ClaimRequest r, ClaimResult send, boolean[] added) {
-        hold(heldKey(r.target(), r.key()));
-        added[0] = true;
-        return send;
-    }
+    /**
+     * The claims this bridge's calls hold right now, by key and claim token: one of its rows whose claim is not
+     * here was left by a failed call. By token, so that adding or removing one never touches another call's.
+     */
+    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** Keys this bridge holds a claim on right now: one of its rows outside this set was left by a failed call. */
-    private final java.util.Map<String, Integer> held = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Counted: a call that only tries to claim a key another call holds must not end that one's hold. */
-    private void hold(String key) {
-        held.merge(key, 1, Integer::sum);
-    }
-
-    private void unhold(String key) {
-        held.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
-    }
-
-    private static String heldKey(String target, String key) {
-        return target + "\n" + key;
+    private static String heldKey(String target, String key, long claim) {
+        return target + "\n" + key + "\n" + claim;
     }
 
     private boolean ours(LedgerEntry row, long claim) {
@@ -215,7 +196,7 @@ public final class EditLedger implements AutoCloseable {
      */
     private boolean live(Connection c, String target, LedgerEntry row, long now) throws SQLException {
         if (instance.owner().equals(row.owner())) {
-            return held.containsKey(heldKey(target, row.key()));
+            return row.claim() != null && held.contains(heldKey(target, row.key(), row.claim()));
         }
         return instance.isAlive(c, row.owner(), now) || !instance.mayTakeOver(now);
     }
@@ -260,7 +241,7 @@ public final class EditLedger implements AutoCloseable {
         };
         // a success with no block to pass on is one statement
         boolean mine = after ? store.write(unit, Long.MAX_VALUE) : store.writeOne(unit, Long.MAX_VALUE);
-        unhold(heldKey(target, key));
+        held.remove(heldKey(target, key, claim));
         return mine;
     }
 
@@ -285,8 +266,8 @@ public final class EditLedger implements AutoCloseable {
     }
 
     /** The claim is given up without a result written (the call could not complete its own). */
-    void forget(String target, String key) {
-        unhold(heldKey(target, key));
+    void forget(String target, String key, long claim) {
+        held.remove(heldKey(target, key, claim));
     }
 
     /**
@@ -346,7 +327,7 @@ public final class EditLedger implements AutoCloseable {
             }
         }, Long.MAX_VALUE);
         if (!mine) {
-            unhold(heldKey(target, key));
+            held.remove(heldKey(target, key, claim));
         }
         return mine;
     }

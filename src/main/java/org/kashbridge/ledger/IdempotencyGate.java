@@ -200,7 +200,7 @@ public class IdempotencyGate {
                 settle(e);
             } catch (RuntimeException ex) {
                 // no longer held by a live call: the sweep settles it (review for a payment, FAILED otherwise)
-                ledger.forget(target.namespace(), e.getIdempotencyKey());
+                ledger.forget(target.namespace(), e.getIdempotencyKey(), e.claim());
                 e.claimed(0);
                 LOG.errorf("edit %s: could not write its result (%s); the ledger's sweep settles it",
                         e.getIdempotencyKey(), ex.getMessage());

@@ -30,6 +30,7 @@ public final class OutcomeRoutingCheck {
     /** The settings whose value is a comma-separated list of endpoint URIs (Camel's recipientList). */
     static final List<String> ENDPOINT_LISTS = List.of("kash.outcome.success-endpoints", "kash.outcome.failure-endpoints");
     static final String MAIL_ENDPOINT = "kash.mail.endpoint";
+    static final String REVIEW_DIR = "kash.review.dir";
     private static final Set<String> CONSUMED_BY_ROUTES = Set.of("direct", "seda");
     private static final Pattern ENV_DEFAULT = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):");
 
@@ -49,15 +50,21 @@ public final class OutcomeRoutingCheck {
             for (String uri : uris) {
                 String problem = problem(camel, uri);
                 if (problem != null) {
-                    problems.add(setting(config, key) + ": '" + URISupport.sanitizeUri(uri) + "' " + problem);
+                    problems.add(setting(config, key) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem);
                 }
             }
+        }
+        // every AMBIGUOUS outcome is kept there, whatever the failure endpoints say
+        String review = config.getOptionalValue(REVIEW_DIR, String.class).orElse("");
+        String reviewProblem = review.isBlank() ? "is empty" : folderProblem(review);
+        if (reviewProblem != null) {
+            problems.add(setting(config, REVIEW_DIR) + ": '" + review + "' " + reviewProblem);
         }
         if (config.getOptionalValue("kash.mail.enabled", Boolean.class).orElse(false)) {
             String uri = config.getOptionalValue(MAIL_ENDPOINT, String.class).orElse("").trim();
             String problem = uri.isEmpty() ? "is empty" : problem(camel, uri);
             if (problem != null) {
-                problems.add(setting(config, MAIL_ENDPOINT) + ": '" + URISupport.sanitizeUri(uri) + "' " + problem
+                problems.add(setting(config, MAIL_ENDPOINT) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem
                         + " (or set KASH_MAIL_ENABLED=false)");
             }
         }
@@ -65,7 +72,13 @@ public final class OutcomeRoutingCheck {
     }
 
     /** What keeps this endpoint from taking outcomes, or null. */
-    static String problem(CamelContext camel, String uri) {
+    static String problem(CamelContext camel, String configured) {
+        String uri;
+        try {
+            uri = camel.resolvePropertyPlaceholders(configured); // as recipientList resolves them
+        } catch (RuntimeException e) {
+            return "has a placeholder that cannot be resolved: " + masked(rootMessage(e));
+        }
         int colon = uri.indexOf(':');
         if (colon <= 0) {
             return "is not an endpoint URI (scheme:path, for example file:data/failed or direct:dead-letter)";
@@ -80,7 +93,7 @@ public final class OutcomeRoutingCheck {
         try {
             endpoint = camel.getEndpoint(uri);
         } catch (RuntimeException e) {
-            return "cannot be used: " + rootMessage(e);
+            return "cannot be used: " + masked(rootMessage(e));
         }
         if (CONSUMED_BY_ROUTES.contains(scheme)) {
             Set<String> consumed = new TreeSet<>();
@@ -96,7 +109,7 @@ public final class OutcomeRoutingCheck {
             return "is consumed by no route (routes/*.camel.yaml consume " + String.join(", ", consumed) + ")";
         }
         if (endpoint instanceof GenericFileEndpoint<?> file) {
-            return folderProblem(Path.of(file.getConfiguration().getDirectory()));
+            return folderProblem(file.getConfiguration().getDirectory());
         }
         if (endpoint instanceof MailEndpoint mail) {
             String host = mail.getConfiguration().getHost();
@@ -105,20 +118,44 @@ public final class OutcomeRoutingCheck {
         return null;
     }
 
-    private static String folderProblem(Path dir) {
+    /**
+     * A folder outcomes are written to. The bridge creates it and writes a probe file (isWritable says yes to
+     * root whatever the mode); a check ({@code kash.check}) writes nothing and asks the nearest existing folder.
+     */
+    static String folderProblem(String name) {
         try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            return "is a folder that cannot be created: " + dir.toAbsolutePath() + " (" + rootMessage(e) + ")";
+            Path dir = Path.of(name).toAbsolutePath();
+            if (checkOnly()) {
+                Path existing = dir;
+                while (existing != null && !Files.exists(existing)) {
+                    existing = existing.getParent();
+                }
+                if (existing == null || !Files.isDirectory(existing)) {
+                    return "is a folder that cannot be created: " + dir + (existing == null ? ""
+                            : " (" + existing + " is not a folder)");
+                }
+                return Files.isWritable(existing) ? null : "is a folder that cannot be written: " + existing;
+            }
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                return "is a folder that cannot be created: " + dir + " (" + rootMessage(e) + ")";
+            }
+            try {
+                Path probe = Files.createTempFile(dir, ".kash-check-", ".tmp");
+                Files.delete(probe);
+                return null;
+            } catch (IOException e) {
+                return "is a folder that cannot be written: " + dir + " (" + rootMessage(e) + ")";
+            }
+        } catch (RuntimeException e) {
+            return "is not a usable folder name: " + rootMessage(e);
         }
-        // isWritable answers true for root whatever the mode: a file is really created and removed
-        try {
-            Path probe = Files.createTempFile(dir, ".kash-check-", ".tmp");
-            Files.delete(probe);
-            return null;
-        } catch (IOException e) {
-            return "is a folder that cannot be written: " + dir.toAbsolutePath() + " (" + rootMessage(e) + ")";
-        }
+    }
+
+    private static boolean checkOnly() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("kash.check",
+                Boolean.class).orElse(false);
     }
 
     /** "kash.x (KASH_X)": the variable the shipped config reads it from, else the one Quarkus maps itself. */
@@ -158,6 +195,13 @@ public final class OutcomeRoutingCheck {
         int colon = uri.indexOf(':');
         return colon < 0 ? "" : uri.substring(0, colon);
     }
+
+    /** Camel's messages quote option values (a misspelt password option among them): none is printed. */
+    static String masked(String message) {
+        return message == null ? null : OPTION_VALUE.matcher(message).replaceAll("$1=xxxxxx");
+    }
+
+    private static final Pattern OPTION_VALUE = Pattern.compile("([A-Za-z0-9_.\\-]+)=[^,&}\\]\\s]+");
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;

@@ -51,7 +51,9 @@ class StartupCheckIT {
 
     @Test
     void theShippedConfigurationPasses() throws Exception {
-        Run run = run("ok", Map.of(), List.of("check"));
+        // a placeholder in an endpoint list is resolved as the route resolves it
+        Run run = run("ok", Map.of("KASH_SUCCESS_ENDPOINTS", "{{env:ARCHIVE_URI}}", "ARCHIVE_URI", "direct:archive"),
+                List.of("check"));
         assertEquals(0, run.exit, run.output);
         assertTrue(run.output.contains("kash-bridge check: OK"), run.output);
         // nothing started: no ledger opened, no broker journal, no inbox created by a consumer
@@ -82,7 +84,8 @@ class StartupCheckIT {
         Files.writeString(layouts.resolve("broken.yaml"), "type: delimited\nskiplines: 2\nfields:\n  orderID:\n"
                 + "    column: A\n");
         Map<String, String> env = new HashMap<>();
-        env.put("KASH_FAILURE_ENDPOINTS", "file:" + blocker.toAbsolutePath() + "/failed");
+        env.put("KASH_FAILURE_ENDPOINTS", "file:" + blocker.toAbsolutePath() + "/failed,file:ok?pasword=hunter2-secret");
+        env.put("KASH_REVIEW_DIR", blocker.toAbsolutePath() + "/review");
         env.put("KASH_MAIL_ENABLED", "true");
         env.put("KASH_MAIL_ENDPOINT", "smtp:?password=hunter2-secret");
         env.put("KASH_LAYOUTS_DIR", layouts.toAbsolutePath().toString());
@@ -93,7 +96,11 @@ class StartupCheckIT {
         assertTrue(run.output.contains("kash.mail.endpoint (KASH_MAIL_ENDPOINT)")
                 && run.output.contains("host must be specified"), run.output);
         assertTrue(run.output.contains("layout broken:") && run.output.contains("skiplines"), run.output);
-        assertFalse(run.output.contains("hunter2-secret"), "a password in an endpoint URI is never printed");
+        assertTrue(run.output.contains("kash.review.dir (KASH_REVIEW_DIR)"), run.output);
+        assertTrue(run.output.contains("'file:ok?pasword=xxxxxx' cannot be used"), run.output);
+        // the check wrote nothing: not even the folders it tested
+        assertFalse(Files.exists(run.data.resolve("failed")), run.output);
+        assertFalse(run.output.contains("hunter2"), "a password in an endpoint URI is never printed");
     }
 
     @Test
