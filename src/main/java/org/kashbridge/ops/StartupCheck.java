@@ -13,7 +13,6 @@ import org.apache.camel.quarkus.main.events.AfterStart;
 import org.apache.camel.quarkus.main.events.BeforeStart;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.kashbridge.layout.Layouts;
 import org.kashbridge.outcome.OutcomeRoutingCheck;
 
@@ -26,8 +25,6 @@ import org.kashbridge.outcome.OutcomeRoutingCheck;
  */
 @ApplicationScoped
 public class StartupCheck {
-
-    private static final Logger LOG = Logger.getLogger(StartupCheck.class);
 
     @ConfigProperty(name = "kash.check", defaultValue = "false")
     boolean checkOnly;
@@ -74,13 +71,7 @@ public class StartupCheck {
         } else {
             System.out.println("kash-bridge check: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
             problems.forEach(p -> System.out.println("  - " + p));
-            LOG.debugf("check found %d problems", problems.size());
             Quarkus.asyncExit(1);
         }
-    }
-
-    /** True in check mode: the start-up steps that change anything (ledger, broker, inbox clean-up) are skipped. */
-    public static boolean checkOnly() {
-        return ConfigProvider.getConfig().getOptionalValue("kash.check", Boolean.class).orElse(false);
     }
 }

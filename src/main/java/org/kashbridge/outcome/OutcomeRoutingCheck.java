@@ -40,6 +40,7 @@ public final class OutcomeRoutingCheck {
     /** Every problem found, empty when each configured endpoint can take outcomes. */
     public static List<String> problems(CamelContext camel, Config config) {
         List<String> problems = new ArrayList<>();
+        boolean checkOnly = config.getOptionalValue("kash.check", Boolean.class).orElse(false);
         for (String key : ENDPOINT_LISTS) {
             String value = config.getOptionalValue(key, String.class).orElse("");
             List<String> uris = split(value);
@@ -48,7 +49,7 @@ public final class OutcomeRoutingCheck {
                         + "one endpoint (the default is file:data/failed,direct:dead-letter,direct:alert-mail)");
             }
             for (String uri : uris) {
-                String problem = problem(camel, uri);
+                String problem = problem(camel, uri, checkOnly);
                 if (problem != null) {
                     problems.add(setting(config, key) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem);
                 }
@@ -56,13 +57,13 @@ public final class OutcomeRoutingCheck {
         }
         // every AMBIGUOUS outcome is kept there, whatever the failure endpoints say
         String review = config.getOptionalValue(REVIEW_DIR, String.class).orElse("");
-        String reviewProblem = review.isBlank() ? "is empty" : folderProblem(review);
+        String reviewProblem = review.isBlank() ? "is empty" : folderProblem(review, checkOnly);
         if (reviewProblem != null) {
             problems.add(setting(config, REVIEW_DIR) + ": '" + review + "' " + reviewProblem);
         }
         if (config.getOptionalValue("kash.mail.enabled", Boolean.class).orElse(false)) {
             String uri = config.getOptionalValue(MAIL_ENDPOINT, String.class).orElse("").trim();
-            String problem = uri.isEmpty() ? "is empty" : problem(camel, uri);
+            String problem = uri.isEmpty() ? "is empty" : problem(camel, uri, checkOnly);
             if (problem != null) {
                 problems.add(setting(config, MAIL_ENDPOINT) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem
                         + " (or set KASH_MAIL_ENABLED=false)");
@@ -72,7 +73,7 @@ public final class OutcomeRoutingCheck {
     }
 
     /** What keeps this endpoint from taking outcomes, or null. */
-    static String problem(CamelContext camel, String configured) {
+    static String problem(CamelContext camel, String configured, boolean checkOnly) {
         String uri;
         try {
             uri = camel.resolvePropertyPlaceholders(configured); // as recipientList resolves them
@@ -109,7 +110,7 @@ public final class OutcomeRoutingCheck {
             return "is consumed by no route (routes/*.camel.yaml consume " + String.join(", ", consumed) + ")";
         }
         if (endpoint instanceof GenericFileEndpoint<?> file) {
-            return folderProblem(file.getConfiguration().getDirectory());
+            return folderProblem(file.getConfiguration().getDirectory(), checkOnly);
         }
         if (endpoint instanceof MailEndpoint mail) {
             String host = mail.getConfiguration().getHost();
@@ -122,10 +123,10 @@ public final class OutcomeRoutingCheck {
      * A folder outcomes are written to. The bridge creates it and writes a probe file (isWritable says yes to
      * root whatever the mode); a check ({@code kash.check}) writes nothing and asks the nearest existing folder.
      */
-    static String folderProblem(String name) {
+    static String folderProblem(String name, boolean checkOnly) {
         try {
             Path dir = Path.of(name).toAbsolutePath();
-            if (checkOnly()) {
+            if (checkOnly) {
                 Path existing = dir;
                 while (existing != null && !Files.exists(existing)) {
                     existing = existing.getParent();
@@ -151,11 +152,6 @@ public final class OutcomeRoutingCheck {
         } catch (RuntimeException e) {
             return "is not a usable folder name: " + rootMessage(e);
         }
-    }
-
-    private static boolean checkOnly() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("kash.check",
-                Boolean.class).orElse(false);
     }
 
     /** "kash.x (KASH_X)": the variable the shipped config reads it from, else the one Quarkus maps itself. */
