@@ -15,7 +15,7 @@ top = collections.Counter()
 inclusive = collections.Counter()
 areas = [
     ("ledger fsync / journal", "org.kashbridge.ledger"),
-    ("outcome records (JSON, files)", "org.kashbridge.pipeline.OutcomeRecords"),
+    ("outcome records (JSON, files)", "org.kashbridge.outcome.OutcomeRecords"),
     ("validation", "org.kashbridge.validate"),
     ("encoding", "org.kashbridge.encode"),
     ("CSV reading", "org.kashbridge.csv.CsvEditReader"),

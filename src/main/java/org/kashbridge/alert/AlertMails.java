@@ -16,13 +16,13 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditOutcome;
+import org.kashbridge.core.EditStatus;
 import org.kashbridge.csv.InboxFile;
 import org.kashbridge.encode.EditOrderEncoder;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditOutcome;
-import org.kashbridge.pipeline.EditStatus;
-import org.kashbridge.pipeline.KashTarget;
-import org.kashbridge.pipeline.SecretMask;
+import org.kashbridge.kash.KashTarget;
+import org.kashbridge.secret.SecretMask;
 import org.kashbridge.validate.FieldError;
 
 /**

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.KashTarget;
-import org.kashbridge.pipeline.OutcomeRecords;
-import org.kashbridge.pipeline.SecretMask;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.kash.KashTarget;
+import org.kashbridge.outcome.OutcomeRecords;
+import org.kashbridge.secret.SecretMask;
 
 /** A dead letter: the edit as received (JSON) plus headers saying why, from where, how many attempts, when. */
 @ApplicationScoped

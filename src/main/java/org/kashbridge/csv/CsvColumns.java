@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kashbridge.layout.CanonicalFields;
 import org.kashbridge.validate.OrderField;
 
 /**

@@ -2,7 +2,7 @@ package org.kashbridge.csv;
 
 import java.util.List;
 
-import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.core.EditEnvelope;
 
 /**
  * A dropped file after reading: the edits it holds in the order of their first row, or, when the file

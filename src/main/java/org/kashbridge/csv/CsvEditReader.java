@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.layout.FieldRule;
 import org.kashbridge.layout.Layout;
-import org.kashbridge.pipeline.EditEnvelope;
 
 /**
  * Reads a dropped file into edits, in two passes so that no file is ever held in memory whole. Pass one
@@ -93,7 +93,7 @@ public final class CsvEditReader {
 
     /** 128 bits of SHA-256 of the file's bytes, in hex. */
     static String digest(Path path) throws IOException {
-        java.security.MessageDigest sha = org.kashbridge.ledger.EditIdentity.sha256();
+        java.security.MessageDigest sha = org.kashbridge.core.EditIdentity.sha256();
         try (java.io.InputStream in = Files.newInputStream(path)) {
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.kashbridge.csv.CanonicalFields.LineColumn;
-import org.kashbridge.ledger.EditIdentity;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditSource;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditIdentity;
+import org.kashbridge.core.EditSource;
+import org.kashbridge.layout.CanonicalFields;
+import org.kashbridge.layout.CanonicalFields.LineColumn;
 import org.kashbridge.validate.EditInput;
 import org.kashbridge.validate.FieldError;
 import org.kashbridge.validate.LineInput;

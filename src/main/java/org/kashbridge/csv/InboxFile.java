@@ -7,8 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditStatus;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditStatus;
 
 /**
  * A dropped file on its way through routes/csv-inbox.camel.yaml: staged by pass one, handed out batch by

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.core.EditEnvelope;
 
 /**
  * Edits grouped into lanes, one per order, each in file order: lanes run in parallel (three per

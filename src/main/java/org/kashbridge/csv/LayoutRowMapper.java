@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-import org.kashbridge.csv.CanonicalFields.LineColumn;
 import org.kashbridge.encode.Decimals;
 import org.kashbridge.layout.Amounts;
 import org.kashbridge.layout.ArticleXref;
+import org.kashbridge.layout.CanonicalFields;
+import org.kashbridge.layout.CanonicalFields.LineColumn;
 import org.kashbridge.layout.FieldRule;
 import org.kashbridge.layout.Layout;
 import org.kashbridge.validate.FieldError;

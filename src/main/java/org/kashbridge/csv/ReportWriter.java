@@ -18,9 +18,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditOutcome;
-import org.kashbridge.pipeline.EditStatus;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditOutcome;
+import org.kashbridge.core.EditStatus;
 
 /**
  * Writes {@code <file>.result.csv} as the file is processed: each batch's lines go to a part file as soon

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.core.EditEnvelope;
 
 /**
  * A file after pass one: either the reason it cannot be read at all (then nothing in it is sent), or its

@@ -11,9 +11,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.spi.Policy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.kashbridge.ledger.IdempotencyGate;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditOutcome;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditOutcome;
 
 /**
  * The {@code policy} around claim, call and result in routes/pipeline.camel.yaml: an edit's turn. Edits of one

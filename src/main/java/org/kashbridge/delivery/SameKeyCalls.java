@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.kashbridge.pipeline.EditOutcome;
+import org.kashbridge.core.EditOutcome;
 
 /**
  * Submissions of one edit key in this bridge at the same time (a double click, a client retrying while its first

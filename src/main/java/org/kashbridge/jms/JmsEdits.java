@@ -5,10 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditIdentity;
+import org.kashbridge.core.EditSource;
 import org.kashbridge.json.JsonEditReader;
-import org.kashbridge.ledger.EditIdentity;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditSource;
 import org.kashbridge.validate.EditInput;
 
 /**

@@ -19,7 +19,6 @@ import java.util.regex.PatternSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.kashbridge.csv.CanonicalFields;
 
 /**
  * Reads config/layouts/&lt;name&gt;.yaml into a {@link Layout}. Strict on purpose: an unknown key, a regex

@@ -266,7 +266,7 @@ public final class EditLedger implements AutoCloseable {
     }
 
     /** The claim is given up without a result written (the call could not complete its own). */
-    void forget(String target, String key, long claim) {
+    public void forget(String target, String key, long claim) {
         held.remove(heldKey(target, key, claim));
     }
 

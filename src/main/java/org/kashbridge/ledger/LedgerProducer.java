@@ -47,7 +47,7 @@ public class LedgerProducer {
     @Inject
     LedgerAvailability availability;
     @Inject
-    org.kashbridge.pipeline.KashTarget target;
+    org.kashbridge.kash.KashTarget target;
     @Inject
     @Any
     Instance<AgroalDataSource> dataSources;
@@ -113,7 +113,7 @@ public class LedgerProducer {
     }
 
     /** The ledger on a migrated datasource; {@code journalDir}: where an old journal may wait to be imported. */
-    static EditLedger open(javax.sql.DataSource pool, boolean embedded, long leaseMillis, LedgerAvailability availability,
+    public static EditLedger open(javax.sql.DataSource pool, boolean embedded, long leaseMillis, LedgerAvailability availability,
             Path journalDir, String target) {
         LedgerStore store = embedded ? new SerialWriterStore(pool, availability) : new PooledStore(pool, availability);
         if (journalDir != null) {

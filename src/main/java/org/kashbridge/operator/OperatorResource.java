@@ -26,15 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kashbridge.alert.DeadLetters;
-import org.kashbridge.json.JsonEditReader;
-import org.kashbridge.ledger.EditIdentity;
+import org.kashbridge.kash.KashTarget;
 import org.kashbridge.ledger.EditLedger;
 import org.kashbridge.ledger.LedgerEntry;
 import org.kashbridge.ledger.LedgerState;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditSource;
-import org.kashbridge.pipeline.KashTarget;
-import org.kashbridge.pipeline.OutcomeRecords;
+import org.kashbridge.outcome.OutcomeRecords;
 
 /**
  * Operator tools (authenticated like all of /api): list and resolve edits waiting for review, and replay
@@ -51,8 +47,6 @@ public class OperatorResource {
     KashTarget target;
     @Inject
     ProducerTemplate camel;
-    @Inject
-    OutcomeRecords records;
     @Inject
     ConnectionFactory connectionFactory;
     @ConfigProperty(name = "kash.jms.dlq")
@@ -102,8 +96,7 @@ public class OperatorResource {
             return Response.status(409).entity(Map.of("message", "edit " + key + " was resolved meanwhile")).build();
         }
         moveReviewRecord(key);
-        EditEnvelope envelope = submit(entry.edit(), key, "review " + key);
-        return Response.ok(records.reply(envelope)).build();
+        return Response.ok(submit(entry.edit(), key, "review " + key)).build();
     }
 
     /** The review record is the ledger's state shown as a file: once resolved, it moves to resolved/. */
@@ -149,6 +142,9 @@ public class OperatorResource {
     @Operation(summary = "Send dead letters through the pipeline again, oldest first (at most max, and only those "
             + "dead-lettered before the replay began); each leaves the DLQ only once its new outcome is routed")
     public List<Map<String, Object>> replayDeadLetters(@QueryParam("max") @DefaultValue("100") int max) throws Exception {
+        // Java, not a Camel consumer: a replay is on demand, bounded (max, dead-lettered before it began) and
+        // answers its caller, and each message leaves the DLQ in its own transaction only once route replay-edit
+        // has routed its new outcome
         List<Map<String, Object>> outcomes = new ArrayList<>();
         // what this replay dead-letters again must not come back to it: the queue as it was when it began
         String selector = DeadLetters.DEAD_LETTERED_AT + " IS NULL OR " + DeadLetters.DEAD_LETTERED_AT + " < "
@@ -161,9 +157,8 @@ public class OperatorResource {
                     break;
                 }
                 try {
-                    EditEnvelope envelope = submit(m.getBody(String.class), m.getStringProperty(DeadLetters.DEAD_LETTER_KEY),
-                            "dead letter " + m.getJMSMessageID());
-                    outcomes.add(records.reply(envelope));
+                    outcomes.add(submit(m.getBody(String.class), m.getStringProperty(DeadLetters.DEAD_LETTER_KEY),
+                            "dead letter " + m.getJMSMessageID()));
                     ctx.commit();
                 } catch (RuntimeException e) {
                     ctx.rollback();
@@ -174,17 +169,19 @@ public class OperatorResource {
         return outcomes;
     }
 
-    private EditEnvelope submit(String json, String key, String origin) {
-        var input = JsonEditReader.read(json);
-        String editKey = key != null ? key : origin;
-        EditEnvelope envelope = new EditEnvelope(editKey, new EditSource("replay", origin, null), input).withOriginal(json);
-        if (key != null) {
-            envelope.withIdentity(EditIdentity.kept(key));
-        }
-        Exchange done = camel.send("direct:process-edit", e -> e.getMessage().setBody(envelope));
+    /** The edit through route replay-edit; an outcome that cannot be routed fails the replay (it is rolled back). */
+    private Map<String, Object> submit(String json, String key, String origin) {
+        Exchange done = camel.send("direct:replay-edit", e -> {
+            e.getMessage().setBody(json);
+            e.getMessage().setHeader(Replays.KEY, key);
+            e.getMessage().setHeader(Replays.ORIGIN, origin);
+        });
         if (done.getException() != null) {
-            throw new IllegalStateException("replay of " + editKey + " could not be routed", done.getException());
+            throw new IllegalStateException("replay of " + (key != null ? key : origin) + " could not be routed",
+                    done.getException());
         }
-        return envelope;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outcome = done.getMessage().getBody(Map.class);
+        return outcome;
     }
 }

@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditOutcome;
+import org.kashbridge.core.EditStatus;
 import org.kashbridge.encode.EditOrderEncoder;
+import org.kashbridge.kash.KashTarget;
 
 /**
  * Dry runs (files dropped in a dry-run folder): the same validation and encoding as the pipeline, and

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.kashbridge.core.EditStatus;
 
 /** Prometheus counters and the call-latency timer (exposed at /q/metrics). */
 @ApplicationScoped

@@ -9,8 +9,15 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.jboss.logging.Logger;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditOutcome;
+import org.kashbridge.core.EditStatus;
 import org.kashbridge.encode.EditOrderEncoder;
-import org.kashbridge.retry.CallSlots;
+import org.kashbridge.kash.CallSlots;
+import org.kashbridge.kash.KashReplyReader;
+import org.kashbridge.kash.KashTarget;
+import org.kashbridge.outcome.OutcomeRecords;
+import org.kashbridge.secret.SecretMask;
 
 /**
  * The steps of the one pipeline every source feeds (routes/pipeline.camel.yaml): accept and validate,

@@ -12,11 +12,11 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.kashbridge.retry.CallSlots;
+import org.kashbridge.kash.CallSlots;
 
 /**
  * The threads that carry a file's lanes: three times kash.concurrency, so that while kash.concurrency calls
- * are in flight ({@link org.kashbridge.retry.CallSlots}) other lanes validate, record and archive their edits
+ * are in flight ({@link org.kashbridge.kash.CallSlots}) other lanes validate, record and archive their edits
  * and the next call starts the moment a slot frees, even while a ledger sync holds up many lanes at once
  * (three times kept the slots busier than twice: bench/RESULTS.md); one for KASH_CONCURRENCY=1.
  */

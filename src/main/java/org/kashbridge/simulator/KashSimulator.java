@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.kashbridge.pipeline.KashTarget;
+import org.kashbridge.kash.KashTarget;
 
 /**
  * A faithful double of POST /workers/editOrder.php, written from the vendor's documentation and kept

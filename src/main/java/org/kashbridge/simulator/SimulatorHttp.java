@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.kashbridge.pipeline.KashTarget;
+import org.kashbridge.kash.KashTarget;
 
 /** Serves the simulator at /workers/editOrder.php on this application's HTTP port when it is enabled. */
 @ApplicationScoped

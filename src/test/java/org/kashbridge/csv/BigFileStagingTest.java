@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kashbridge.bench.EditGenerator;
+import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.layout.Layout;
-import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.validate.EditValidator;
 
 /**

@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.validate.FieldError;
 
 class CsvEditReaderTest {

@@ -14,8 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.kashbridge.kash.KashTarget;
 import org.kashbridge.ledger.EditLedger;
-import org.kashbridge.pipeline.KashTarget;
 import org.kashbridge.simulator.KashSimulator;
 import org.kashbridge.support.Sent;
 

@@ -32,7 +32,7 @@ class OpenApiContractTest {
 
         // every status an answer can carry is in the published contract
         Set<String> statuses = new TreeSet<>();
-        Arrays.stream(org.kashbridge.pipeline.EditStatus.values()).forEach(st -> statuses.add(st.name()));
+        Arrays.stream(org.kashbridge.core.EditStatus.values()).forEach(st -> statuses.add(st.name()));
         statuses.add("ACCEPTED");
         assertEquals(statuses, new TreeSet<>(doc.getList("components.schemas.EditOutcome.properties.status.enum",
                 String.class)));

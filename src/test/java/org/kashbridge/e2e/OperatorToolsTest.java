@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import org.junit.jupiter.api.Test;
+import org.kashbridge.kash.KashTarget;
 import org.kashbridge.ledger.ClaimResult;
 import org.kashbridge.ledger.EditLedger;
 import org.kashbridge.ledger.LedgerState;
-import org.kashbridge.pipeline.KashTarget;
 import org.kashbridge.simulator.KashSimulator;
 
 /** Review resolution and dead-letter replay go through the ledger: nothing can be applied twice. */

@@ -13,9 +13,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.csv.CsvEditFile;
 import org.kashbridge.csv.CsvEditReader;
-import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.validate.EditValidator;
 
 /** Layout mistakes and bad ERP data are reported naming the layout file, key, row and column. */

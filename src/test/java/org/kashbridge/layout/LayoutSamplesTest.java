@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.csv.CsvEditFile;
 import org.kashbridge.csv.CsvEditReader;
 import org.kashbridge.encode.EditOrderEncoder;
-import org.kashbridge.pipeline.EditEnvelope;
 import org.kashbridge.validate.EditValidator;
 
 /** The three shipped layouts read their sample files into exactly these form bodies. */

@@ -1,4 +1,4 @@
-package org.kashbridge.retry;
+package org.kashbridge.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

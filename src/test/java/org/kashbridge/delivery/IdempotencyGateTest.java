@@ -1,4 +1,4 @@
-package org.kashbridge.ledger;
+package org.kashbridge.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,14 +15,19 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kashbridge.delivery.EditBusyException;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditIdentity;
+import org.kashbridge.core.EditOutcome;
+import org.kashbridge.core.EditSource;
+import org.kashbridge.core.EditStatus;
 import org.kashbridge.json.JsonEditReader;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditOutcome;
-import org.kashbridge.pipeline.EditSource;
-import org.kashbridge.pipeline.EditStatus;
-import org.kashbridge.pipeline.KashTarget;
-import org.kashbridge.pipeline.OutcomeRecords;
+import org.kashbridge.kash.KashTarget;
+import org.kashbridge.ledger.EditLedger;
+import org.kashbridge.ledger.LedgerAvailability;
+import org.kashbridge.ledger.LedgerEntry;
+import org.kashbridge.ledger.LedgerProducer;
+import org.kashbridge.ledger.LedgerState;
+import org.kashbridge.outcome.OutcomeRecords;
 import org.sqlite.SQLiteDataSource;
 
 /** The gate's decisions on exchanges, over a real embedded ledger: what is sent, what is answered, what waits. */

@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.outcome;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

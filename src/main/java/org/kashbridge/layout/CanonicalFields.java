@@ -1,4 +1,4 @@
-package org.kashbridge.csv;
+package org.kashbridge.layout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class CanonicalFields {
         return String.join(", ", all);
     }
 
-    static boolean isOrderLevel(String name) {
+    public static boolean isOrderLevel(String name) {
         return OrderField.byNameIgnoreCase(name) != null || name.startsWith("client.");
     }
 }

@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.kash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

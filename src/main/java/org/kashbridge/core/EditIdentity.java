@@ -1,4 +1,4 @@
-package org.kashbridge.ledger;
+package org.kashbridge.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.core;
 
 /** Terminal status of one edit. */
 public enum EditStatus {

@@ -1,9 +1,11 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.kash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.kashbridge.core.EditOutcome;
+import org.kashbridge.core.EditStatus;
 
 class KashReplyReaderTest {
 

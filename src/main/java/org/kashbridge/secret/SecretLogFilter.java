@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.secret;
 
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;

@@ -1,4 +1,4 @@
-package org.kashbridge.retry;
+package org.kashbridge.delivery;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -12,7 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.kashbridge.pipeline.EditEnvelope;
+import org.kashbridge.core.EditEnvelope;
 
 /**
  * When and after how long Camel's redelivery tries Kash again (routes/pipeline.camel.yaml): bounded by
@@ -28,7 +28,7 @@ public class RetryPolicy {
     static final String FIRST_ATTEMPT = "kashFirstAttempt";
 
     @jakarta.inject.Inject
-    org.kashbridge.ledger.IdempotencyGate gate;
+    org.kashbridge.delivery.IdempotencyGate gate;
     @ConfigProperty(name = "kash.retry.max-attempts")
     int maxAttempts;
     @ConfigProperty(name = "kash.retry.initial-delay")

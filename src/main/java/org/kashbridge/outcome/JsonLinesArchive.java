@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.outcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

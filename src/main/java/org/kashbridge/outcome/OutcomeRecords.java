@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.outcome;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,8 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditOutcome;
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.json.JsonEditWriter;
+import org.kashbridge.secret.SecretMask;
 import org.kashbridge.validate.EditInput;
 import org.kashbridge.validate.FieldError;
 
@@ -30,7 +33,7 @@ public class OutcomeRecords {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong sequence = new AtomicLong();
 
-    String fileName(EditEnvelope envelope) {
+    public String fileName(EditEnvelope envelope) {
         String name = envelope.getSource().name() == null ? envelope.getSource().channel() : envelope.getSource().name();
         return STAMP.format(Instant.now()) + "_" + safe(name) + "_" + safe(envelope.getEditKey()) + "_"
                 + sequence.incrementAndGet() + ".json";
@@ -44,7 +47,7 @@ public class OutcomeRecords {
         return t.length() > 60 ? t.substring(0, 60) : t;
     }
 
-    String json(EditEnvelope envelope, String shopId, String apiKey) {
+    public String json(EditEnvelope envelope, String shopId, String apiKey) {
         EditOutcome outcome = envelope.getOutcome();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("status", outcome.status().name());
@@ -135,7 +138,7 @@ public class OutcomeRecords {
      */
     public static String reviewFileName(String ledgerKey) {
         String k = ledgerKey == null ? "" : ledgerKey;
-        return safe(k) + "_" + org.kashbridge.ledger.EditIdentity.digest(k.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return safe(k) + "_" + org.kashbridge.core.EditIdentity.digest(k.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .substring(0, 12) + ".json";
     }
 

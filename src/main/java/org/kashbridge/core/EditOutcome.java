@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.core;
 
 /**
  * What happened to one edit. For OK: Kash's orderID and whichever of invoice, quote and paymentLink

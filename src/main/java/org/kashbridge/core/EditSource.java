@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.core;
 
 /**
  * Where an edit came from, for reports, records and alerts: the channel (file, rest, jms), the name

@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.kash;
 
 import java.util.Optional;
 

@@ -1,7 +1,8 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.kash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kashbridge.core.EditOutcome;
 
 /**
  * Reads editOrder's reply the way the vendor's own examples do: as text first, then as JSON.

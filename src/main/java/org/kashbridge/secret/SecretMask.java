@@ -1,4 +1,4 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.secret;
 
 /** Removes a secret from any text before it is written anywhere (records, reports, messages). */
 public final class SecretMask {

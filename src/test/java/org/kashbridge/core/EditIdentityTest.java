@@ -1,4 +1,4 @@
-package org.kashbridge.ledger;
+package org.kashbridge.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,9 +1,8 @@
-package org.kashbridge.pipeline;
+package org.kashbridge.core;
 
 import java.time.Instant;
 import java.util.List;
 
-import org.kashbridge.ledger.EditIdentity;
 import org.kashbridge.model.OrderEdit;
 import org.kashbridge.validate.EditInput;
 import org.kashbridge.validate.FieldError;
@@ -177,7 +176,7 @@ public final class EditEnvelope {
         return preview;
     }
 
-    void preview(String form) {
+    public void preview(String form) {
         this.preview = form;
     }
 

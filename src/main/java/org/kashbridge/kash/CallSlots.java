@@ -1,4 +1,4 @@
-package org.kashbridge.retry;
+package org.kashbridge.kash;
 
 import java.util.concurrent.Semaphore;
 

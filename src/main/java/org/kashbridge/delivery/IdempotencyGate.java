@@ -1,4 +1,4 @@
-package org.kashbridge.ledger;
+package org.kashbridge.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +9,16 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.kashbridge.delivery.EditBusyException;
-import org.kashbridge.pipeline.EditEnvelope;
-import org.kashbridge.pipeline.EditOutcome;
-import org.kashbridge.pipeline.KashTarget;
-import org.kashbridge.pipeline.OutcomeRecords;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditIdentity;
+import org.kashbridge.core.EditOutcome;
+import org.kashbridge.kash.KashTarget;
+import org.kashbridge.ledger.ClaimResult;
+import org.kashbridge.ledger.EditLedger;
+import org.kashbridge.ledger.LedgerEntry;
+import org.kashbridge.ledger.LedgerState;
+import org.kashbridge.ledger.OrderBlock;
+import org.kashbridge.outcome.OutcomeRecords;
 
 /**
  * The ledger's steps around the Kash call (routes/pipeline.camel.yaml), inside the edit's turn: name the edit
@@ -247,7 +252,7 @@ public class IdempotencyGate {
 
     /** A FAILED outcome that is an edit held back behind an earlier failed edit of its order (never sent). */
     public static boolean isHeldBack(EditOutcome outcome) {
-        return outcome.status() == org.kashbridge.pipeline.EditStatus.FAILED && outcome.message() != null
+        return outcome.status() == org.kashbridge.core.EditStatus.FAILED && outcome.message() != null
                 && outcome.message().startsWith(HELD_BACK);
     }
 
