@@ -66,6 +66,8 @@ public class SimulatorHttp {
         });
         router.get("/simulator/stats").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(io.vertx.core.json.Json.encode(simulator.stats())));
+        // the requests being answered now, for a sampler of how busy the bridge keeps Kash (bench diagnostics)
+        router.get("/simulator/in-flight").handler(ctx -> ctx.response().end(String.valueOf(simulator.inFlight())));
         // Lets an operator (and the README demo) see what the simulated till now holds for an order.
         router.get("/simulator/orders/:id").handler(ctx -> {
             String id = ctx.pathParam("id");
