@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kashbridge.config.KashConfig;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditOutcome;
 import org.kashbridge.core.EditStatus;
@@ -39,13 +39,9 @@ public class AlertMails {
     private final AtomicLong sequence = new AtomicLong();
 
     @Inject
+    KashConfig kash;
+    @Inject
     KashTarget target;
-    @ConfigProperty(name = "kash.mail.from")
-    String from;
-    @ConfigProperty(name = "kash.mail.to")
-    String to;
-    @ConfigProperty(name = "kash.alerts.unsent-dir")
-    String unsentDir;
 
     /** Body and headers of the mail for one edit (normally a failed one; operators may also route successes here). */
     public String editAlert(Exchange exchange) {
@@ -120,18 +116,19 @@ public class AlertMails {
 
     private void headers(Exchange exchange, String subject) {
         exchange.getMessage().setHeader("Subject", subject);
-        exchange.getMessage().setHeader("From", from);
-        exchange.getMessage().setHeader("To", to);
+        exchange.getMessage().setHeader("From", kash.mail().from());
+        exchange.getMessage().setHeader("To", kash.mail().to());
         exchange.getMessage().setHeader("Content-Type", "text/plain; charset=UTF-8");
     }
 
     /** The mail could not be sent: keep it as a file and say so. */
     public void recordUnsent(Exchange exchange) throws IOException {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Path dir = Path.of(unsentDir);
+        Path dir = Path.of(kash.alerts().unsentDir());
         Files.createDirectories(dir);
         Path file = dir.resolve(Instant.now().toString().replace(':', '-') + "_" + sequence.incrementAndGet() + ".txt");
-        String text = "Subject: " + exchange.getMessage().getHeader("Subject") + "\nTo: " + to + "\nNot sent: "
+        String text = "Subject: " + exchange.getMessage().getHeader("Subject") + "\nTo: " + kash.mail().to()
+                + "\nNot sent: "
                 + (cause == null ? "unknown" : cause.getMessage()) + "\n\n" + exchange.getMessage().getBody(String.class);
         Files.writeString(file, SecretMask.apply(text, target.apiKey()), StandardCharsets.UTF_8);
         LOG.warnf("alert mail not sent (%s); kept in %s", cause == null ? "?" : cause.getMessage(), file);

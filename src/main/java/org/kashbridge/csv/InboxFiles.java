@@ -15,8 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kashbridge.config.KashConfig;
 import org.kashbridge.layout.Layouts;
 
 /**
@@ -38,29 +38,17 @@ public class InboxFiles {
     public static final String FILE_PROPERTY = "kashInboxFile";
     private static final Logger LOG = Logger.getLogger(InboxFiles.class);
 
-    @ConfigProperty(name = "kash.inbox.dir")
-    String inboxDir;
-    @ConfigProperty(name = "kash.check", defaultValue = "false")
-    boolean checkOnly;
-    @ConfigProperty(name = "kash.done.dir")
-    String doneDir;
-    @ConfigProperty(name = "kash.failed.dir")
-    String failedDir;
-    @ConfigProperty(name = "kash.dry-run.dir")
-    String dryRunDir;
-    @ConfigProperty(name = "kash.work.dir")
-    String workDir;
-    @ConfigProperty(name = "kash.inbox.batch-bytes")
-    long batchBytes;
+    @Inject
+    KashConfig kash;
     @Inject
     Layouts layouts;
 
     /** Work folders left by a stopped process hold nothing needed: the file is still in the inbox. */
     void onStart(@Observes StartupEvent start) throws IOException {
-        if (checkOnly) {
+        if (kash.check()) {
             return; // a check changes nothing on disk: a bridge may be running on this folder
         }
-        Path work = Paths.get(workDir);
+        Path work = Paths.get(kash.work().dir());
         if (Files.isDirectory(work)) {
             try (var old = Files.list(work)) {
                 for (Path p : (Iterable<Path>) old::iterator) {
@@ -75,18 +63,20 @@ public class InboxFiles {
     public InboxFile open(Exchange exchange) throws IOException {
         Path path = Paths.get(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         String baseName = path.getFileName().toString();
-        Path relative = Paths.get(inboxDir).toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize());
+        Path relative = Paths.get(kash.inbox().dir()).toAbsolutePath().normalize()
+                .relativize(path.toAbsolutePath().normalize());
         List<String> folders = new ArrayList<>();
         for (int i = 0; i < relative.getNameCount() - 1; i++) {
             folders.add(relative.getName(i).toString());
         }
         Layouts.Resolution r = layouts.resolve(folders, baseName);
         String name = r.folder().isEmpty() ? baseName : r.folder() + "/" + baseName;
-        Path work = Paths.get(workDir).resolve("inbox-" + UUID.randomUUID());
+        Path work = Paths.get(kash.work().dir()).resolve("inbox-" + UUID.randomUUID());
         long started = System.nanoTime();
         StagedFile staged = r.error() != null ? StagedFile.unreadable(name, r.error())
-                : CsvEditReader.stage(path, r.layout(), name, work, batchBytes);
-        Path dir = Paths.get(r.dryRun() ? dryRunDir : staged.isReadable() ? doneDir : failedDir).resolve(r.folder());
+                : CsvEditReader.stage(path, r.layout(), name, work, kash.inbox().batchBytes());
+        Path dir = Paths.get(r.dryRun() ? kash.dryRun().dir() : staged.isReadable() ? kash.done().dir()
+                : kash.failed().dir()).resolve(r.folder());
         Path target = uniqueTarget(dir, baseName);
         exchange.getMessage().setHeader(TARGET_HEADER, target.toAbsolutePath().toString());
         exchange.getMessage().setHeader(DRY_RUN_HEADER, r.dryRun());

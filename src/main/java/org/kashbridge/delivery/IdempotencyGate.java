@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kashbridge.config.KashConfig;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditIdentity;
 import org.kashbridge.core.EditOutcome;
@@ -40,13 +40,13 @@ public class IdempotencyGate {
     private static final long BUSY_MAX_MS = 2000;
 
     @Inject
+    KashConfig kash;
+    @Inject
     EditLedger ledger;
     @Inject
     OutcomeRecords records;
     @Inject
     KashTarget target;
-    @ConfigProperty(name = "kash.ledger.content-dedupe", defaultValue = "true")
-    boolean contentDedupe;
 
     /** A valid edit's ledger key (the source's, else its content's) and fingerprint. */
     public void identify(Exchange exchange) {
@@ -81,7 +81,7 @@ public class IdempotencyGate {
         java.util.function.Supplier<String> held = () -> records.replyJson(e, EditOutcome.failed(
                 blockedMessage(orderId, null), null, null));
         EditLedger.ClaimRequest request = new EditLedger.ClaimRequest(target.namespace(), e.getIdempotencyKey(),
-                orderId, e.getFingerprint(), contentDedupe && !e.hasExplicitKey(), e.getEdit().safeToRepeat(),
+                orderId, e.getFingerprint(), kash.ledger().contentDedupe() && !e.hasExplicitKey(), e.getEdit().safeToRepeat(),
                 records.original(e), crashed, held);
         long wait = BUSY_FIRST_MS;
         while (true) {

@@ -7,11 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kashbridge.config.KashConfig;
 import org.kashbridge.core.EditEnvelope;
 
 /**
@@ -27,18 +28,10 @@ public class RetryPolicy {
     private static final Logger LOG = Logger.getLogger(RetryPolicy.class);
     static final String FIRST_ATTEMPT = "kashFirstAttempt";
 
+    @Inject
+    KashConfig kash;
     @jakarta.inject.Inject
     org.kashbridge.delivery.IdempotencyGate gate;
-    @ConfigProperty(name = "kash.retry.max-attempts")
-    int maxAttempts;
-    @ConfigProperty(name = "kash.retry.initial-delay")
-    Duration initialDelay;
-    @ConfigProperty(name = "kash.retry.max-delay")
-    Duration maxDelay;
-    @ConfigProperty(name = "kash.retry.max-total")
-    Duration maxTotal;
-    @ConfigProperty(name = "kash.retry.jitter", defaultValue = "0.2")
-    double jitter;
 
     /** Camel's retryWhile: true to try again (and then sets the delay), false to give up now. */
     public boolean retryAgain(Exchange exchange) {
@@ -48,7 +41,7 @@ public class RetryPolicy {
         int attempts = envelope.getAttempts();
         long delay = delayBefore(attempts + 1, retryAfter(exchange));
         long elapsed = System.currentTimeMillis() - first;
-        if (attempts >= maxAttempts || elapsed + delay > maxTotal.toMillis()) {
+        if (attempts >= kash.retry().maxAttempts() || elapsed + delay > kash.retry().maxTotal().toMillis()) {
             LOG.warnf("edit %s: giving up after %d attempts in %d ms", envelope.getEditKey(), attempts, elapsed);
             return false;
         }
@@ -61,11 +54,11 @@ public class RetryPolicy {
     /** Delay before attempt {@code n} (2 = first retry): Retry-After when Kash gave one, else backoff with jitter. */
     long delayBefore(int n, Long retryAfterMillis) {
         if (retryAfterMillis != null) {
-            return Math.min(retryAfterMillis, maxTotal.toMillis());
+            return Math.min(retryAfterMillis, kash.retry().maxTotal().toMillis());
         }
-        double base = initialDelay.toMillis() * Math.pow(2, Math.max(0, n - 2));
-        double capped = Math.min(base, maxDelay.toMillis());
-        double factor = 1 + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * jitter;
+        double base = kash.retry().initialDelay().toMillis() * Math.pow(2, Math.max(0, n - 2));
+        double capped = Math.min(base, kash.retry().maxDelay().toMillis());
+        double factor = 1 + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * kash.retry().jitter();
         return Math.max(0, Math.round(capped * factor));
     }
 

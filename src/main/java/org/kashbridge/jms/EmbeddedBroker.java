@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -17,8 +18,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.quarkus.main.events.AfterStop;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kashbridge.config.KashConfig;
 
 /**
  * The default broker: ActiveMQ Artemis in-process, persistent journal under the data dir, one acceptor
@@ -35,34 +36,22 @@ public class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
 
-    @ConfigProperty(name = "kash.broker.embedded")
-    boolean enabled;
-    @ConfigProperty(name = "kash.broker.acceptor")
-    String acceptor;
-    @ConfigProperty(name = "kash.broker.data-dir")
-    String dataDir;
-    @ConfigProperty(name = "kash.jms.queue")
-    String queue;
-    @ConfigProperty(name = "kash.jms.dlq")
-    String dlq;
-    @ConfigProperty(name = "kash.jms.results-queue")
-    String results;
-    @ConfigProperty(name = "kash.broker.max-delivery-attempts")
-    int maxDeliveryAttempts;
 
     /** Set as soon as the broker exists (before it is started), so that every way out stops it. */
+    @Inject
+    KashConfig kash;
     private volatile EmbeddedActiveMQ broker;
     private volatile CompletableFuture<Void> starting;
 
     void begin(@Observes BeforeConfigure event) {
-        if (enabled) {
+        if (kash.broker().embedded()) {
             starting = CompletableFuture.runAsync(this::startBroker,
                     task -> new Thread(task, "kash-broker-start").start());
         }
     }
 
     void start(@Observes @Priority(1) StartupEvent event) throws Exception {
-        if (!enabled) {
+        if (!kash.broker().embedded()) {
             return;
         }
         if (starting == null) {
@@ -73,12 +62,13 @@ public class EmbeddedBroker {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        LOG.infof("embedded Artemis broker listening on %s (journal %s)", acceptor.replaceAll("\\?.*", ""),
-                Path.of(dataDir).toAbsolutePath());
+        LOG.infof("embedded Artemis broker listening on %s (journal %s)",
+                kash.broker().acceptor().replaceAll("\\?.*", ""),
+                Path.of(kash.broker().dataDir()).toAbsolutePath());
     }
 
     private void startBroker() {
-        Path dir = Path.of(dataDir).toAbsolutePath();
+        Path dir = Path.of(kash.broker().dataDir()).toAbsolutePath();
         Configuration config = new ConfigurationImpl()
                 .setName("kash-bridge")
                 .setPersistenceEnabled(true)
@@ -88,19 +78,21 @@ public class EmbeddedBroker {
                 .setPagingDirectory(dir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString());
         try {
-            config.addAcceptorConfiguration("kash", acceptor);
-            config.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(maxDeliveryAttempts)
+            config.addAcceptorConfiguration("kash", kash.broker().acceptor());
+            config.addAddressSetting("#", new AddressSettings()
+                    .setMaxDeliveryAttempts(kash.broker().maxDeliveryAttempts())
                     .setRedeliveryDelay(1000)
-                    .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(dlq))
+                    .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(kash.jms().dlq()))
                     .setAutoCreateQueues(true).setAutoCreateAddresses(true));
-            for (String q : new String[] {queue, dlq, results}) {
+            for (String q : new String[] {kash.jms().queue(), kash.jms().dlq(), kash.jms().resultsQueue()}) {
                 config.addQueueConfiguration(QueueConfiguration.of(q).setAddress(q)
                         .setRoutingType(RoutingType.ANYCAST).setDurable(true));
             }
             broker = new EmbeddedActiveMQ().setConfiguration(config);
             broker.start();
         } catch (Exception e) {
-            throw new IllegalStateException("embedded Artemis broker on " + acceptor.replaceAll("\\?.*", "")
+            throw new IllegalStateException("embedded Artemis broker on "
+                    + kash.broker().acceptor().replaceAll("\\?.*", "")
                     + " did not start: " + e.getMessage(), e);
         }
     }

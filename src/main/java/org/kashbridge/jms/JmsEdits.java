@@ -2,9 +2,10 @@ package org.kashbridge.jms;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kashbridge.config.KashConfig;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditIdentity;
 import org.kashbridge.core.EditSource;
@@ -21,9 +22,9 @@ import org.kashbridge.validate.EditInput;
 @Unremovable
 public class JmsEdits {
 
-    @ConfigProperty(name = "kash.jms.queue")
-    String queue;
 
+    @Inject
+    KashConfig kash;
     public EditEnvelope read(Exchange exchange) {
         String text = exchange.getMessage().getBody(String.class);
         EditInput input = JsonEditReader.read(text);
@@ -37,7 +38,8 @@ public class JmsEdits {
         String editKey = key != null && key.named() ? key.value().substring("editId:".length())
                 : correlation != null && !correlation.isBlank() ? correlation
                         : messageId != null ? messageId : "message without id";
-        return new EditEnvelope(editKey, new EditSource("jms", queue, "message " + messageId), input).withOriginal(text)
+        return new EditEnvelope(editKey, new EditSource("jms", kash.jms().queue(), "message " + messageId), input)
+                .withOriginal(text)
                 .withIdentity(key);
     }
 }

@@ -3,6 +3,7 @@ package org.kashbridge.kash;
 import java.util.concurrent.Semaphore;
 
 import io.quarkus.arc.Unremovable;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.AsyncProcessor;
@@ -11,7 +12,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.spi.Policy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kashbridge.config.KashConfig;
 
 /**
  * The {@code policy} around the editOrder request in routes/pipeline.camel.yaml: at most kash.concurrency calls
@@ -31,7 +32,12 @@ public class CallSlots implements Policy {
     private final Semaphore slots;
     private final int count;
 
-    public CallSlots(@ConfigProperty(name = "kash.concurrency") int concurrency) {
+    @Inject
+    public CallSlots(KashConfig kash) {
+        this(kash.concurrency());
+    }
+
+    CallSlots(int concurrency) {
         if (concurrency < 1) {
             throw new IllegalStateException("KASH_CONCURRENCY must be at least 1, got " + concurrency);
         }

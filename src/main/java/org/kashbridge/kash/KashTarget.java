@@ -5,8 +5,10 @@ import java.util.Optional;
 import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kashbridge.config.KashConfig;
 
 /**
  * Which Kash the bridge talks to. The simulator runs only when asked (KASH_SIMULATOR=true), or, left on
@@ -24,26 +26,25 @@ public class KashTarget {
     static final String DEMO_SHOP = "demo-shop";
     static final String DEMO_KEY = "demo-key";
 
-    @ConfigProperty(name = "kash.simulator", defaultValue = "auto")
-    String simulatorSetting;
-    @ConfigProperty(name = "kash.base-url")
-    Optional<String> baseUrlSetting;
-    @ConfigProperty(name = "kash.shop-id")
-    Optional<String> shopIdSetting;
-    @ConfigProperty(name = "kash.api-key")
-    Optional<String> apiKeySetting;
+    @Inject
+    KashConfig kash;
+    /** Quarkus' own setting: where the simulator is served when it is on. */
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
 
     private boolean simulator;
     private String baseUrl;
+    private String shopId;
+    private String apiKey;
 
     @PostConstruct
     void resolve() {
-        Optional<String> key = set(apiKeySetting);
-        Optional<String> shop = set(shopIdSetting);
-        Optional<String> url = set(baseUrlSetting);
-        simulator = simulatorOn(simulatorSetting, shop, url, key);
+        Optional<String> key = set(kash.apiKey());
+        Optional<String> shop = set(kash.shopId());
+        Optional<String> url = set(kash.baseUrl());
+        simulator = simulatorOn(kash.simulator(), shop, url, key);
+        shopId = shop.orElse(DEMO_SHOP);
+        apiKey = key.orElse(DEMO_KEY);
         if (!simulator && (key.isEmpty() || shop.isEmpty())) {
             throw new IllegalStateException(missing(shop, url, key));
         }
@@ -91,12 +92,12 @@ public class KashTarget {
     }
 
     public String shopId() {
-        return set(shopIdSetting).orElse(DEMO_SHOP);
+        return shopId;
     }
 
     /** The secret. Only the encoder and the simulator read it; everything that is written masks it. */
     public String apiKey() {
-        return set(apiKeySetting).orElse(DEMO_KEY);
+        return apiKey;
     }
 
     /**

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.kashbridge.config.KashConfig;
 
 /**
  * The layouts in config/layouts/ (KASH_LAYOUTS_DIR): checked at start-up, where every error is logged
@@ -30,6 +31,8 @@ public class Layouts {
     public static final String DRY_RUN = "dry-run";
 
     /** Where an inbox file goes: its layout (or why it has none) and whether it is a dry run. */
+    @Inject
+    KashConfig kash;
     public record Resolution(Layout layout, String error, boolean dryRun, String folder) {
     }
 
@@ -37,8 +40,6 @@ public class Layouts {
     record Entry(Layout layout, String error, Map<Path, Long> stamps) {
     }
 
-    @ConfigProperty(name = "kash.layouts.dir")
-    String dir;
 
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
@@ -70,7 +71,7 @@ public class Layouts {
     /** Every layout in the folder by name, read (again) where it changed. */
     public Map<String, Entry> all() {
         Map<String, Entry> all = new TreeMap<>();
-        Path folder = Paths.get(dir);
+        Path folder = Paths.get(kash.layouts().dir());
         if (!Files.isDirectory(folder)) {
             return all;
         }
@@ -115,7 +116,8 @@ public class Layouts {
         String name = f.get(0);
         Path file = find(name);
         if (file == null) {
-            return new Resolution(null, "there is no layout named " + name + ": expected " + Paths.get(dir)
+            return new Resolution(null, "there is no layout named " + name + ": expected "
+                    + Paths.get(kash.layouts().dir())
                     .resolve(name + ".yaml") + "; known layouts: " + all().keySet(), dryRun, name);
         }
         Entry e = entry(name, file);
@@ -125,7 +127,7 @@ public class Layouts {
 
     private Path find(String name) {
         for (String ext : List.of(".yaml", ".yml")) {
-            Path p = Paths.get(dir).resolve(name + ext);
+            Path p = Paths.get(kash.layouts().dir()).resolve(name + ext);
             if (Files.isRegularFile(p)) {
                 return p;
             }

@@ -7,7 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource.DataSourceLiteral;
@@ -18,9 +17,9 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+import org.kashbridge.config.KashConfig;
 
 /**
  * Opens the ledger: the embedded SQLite file under the data dir (default, one bridge) or PostgreSQL (several
@@ -34,16 +33,8 @@ public class LedgerProducer {
     static final String EMBEDDED = "ledger-embedded";
     static final String POSTGRESQL = "ledger-postgresql";
 
-    @ConfigProperty(name = "kash.ledger.type")
-    String type;
-    @ConfigProperty(name = "kash.ledger.dir")
-    String dir;
-    @ConfigProperty(name = "kash.ledger.jdbc.url")
-    java.util.Optional<String> jdbcUrl;
-    @ConfigProperty(name = "kash.check", defaultValue = "false")
-    boolean checkOnly;
-    @ConfigProperty(name = "kash.ledger.lease", defaultValue = "30s")
-    Duration lease;
+    @Inject
+    KashConfig kash;
     @Inject
     LedgerAvailability availability;
     @Inject
@@ -62,14 +53,14 @@ public class LedgerProducer {
 
     /** Opening starts on its own thread as soon as Camel begins to configure: it overlaps Camel's start-up. */
     void begin(@jakarta.enterprise.event.Observes org.apache.camel.quarkus.main.events.BeforeConfigure event) {
-        if (!checkOnly) {
+        if (!kash.check()) {
             start();
         }
     }
 
     /** Opened at start-up: the bridge is not ready, and fails to start, without it; a check never opens it. */
     void opened(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        if (!checkOnly) {
+        if (!kash.check()) {
             ledger();
         }
     }
@@ -97,19 +88,20 @@ public class LedgerProducer {
     }
 
     private EditLedger open() {
-        boolean embedded = embedded(type);
+        boolean embedded = embedded(kash.ledger().type());
         String name = embedded ? EMBEDDED : POSTGRESQL;
         if (embedded) {
-            lockDir(Path.of(dir));
+            lockDir(Path.of(kash.ledger().dir()));
         }
         AgroalDataSource pool = dataSource(name);
-        availability.describe(embedded ? "the ledger " + Path.of(dir).resolve("ledger.db")
+        availability.describe(embedded ? "the ledger " + Path.of(kash.ledger().dir()).resolve("ledger.db")
                 : "the ledger database " + withoutQuery(pool.getConfiguration().connectionPoolConfiguration()
                         .connectionFactoryConfiguration().jdbcUrl()));
         if (!current(pool)) {
             migrate(name);
         }
-        return open(pool, embedded, lease.toMillis(), availability, embedded ? Path.of(dir) : null, target.namespace());
+        return open(pool, embedded, kash.ledger().lease().toMillis(), availability,
+                embedded ? Path.of(kash.ledger().dir()) : null, target.namespace());
     }
 
     /** The ledger on a migrated datasource; {@code journalDir}: where an old journal may wait to be imported. */
@@ -135,7 +127,7 @@ public class LedgerProducer {
 
     AgroalDataSource dataSource(String name) {
         Instance<AgroalDataSource> ds = dataSources.select(new DataSourceLiteral(name));
-        if (POSTGRESQL.equals(name) && jdbcUrl.filter(u -> !u.isBlank()).isEmpty()) {
+        if (POSTGRESQL.equals(name) && kash.ledger().jdbc().url().filter(u -> !u.isBlank()).isEmpty()) {
             throw new IllegalStateException("KASH_LEDGER_TYPE=postgresql needs KASH_LEDGER_JDBC_URL "
                     + "(jdbc:postgresql://host:5432/database), KASH_LEDGER_JDBC_USER and KASH_LEDGER_JDBC_PASSWORD");
         }

@@ -1,13 +1,11 @@
 package org.kashbridge.ledger;
 
-import java.time.Duration;
-
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kashbridge.config.KashConfig;
 
 /**
  * Keeps the ledger bounded (routes/ledger.camel.yaml): keys that ended SUCCEEDED, REJECTED or FAILED longer than
@@ -23,13 +21,13 @@ public class LedgerRetention {
     private static final int BATCH = 10_000;
 
     @Inject
+    KashConfig kash;
+    @Inject
     EditLedger ledger;
-    @ConfigProperty(name = "kash.ledger.retention")
-    Duration retention;
 
     /** Returns how many keys were forgotten. */
     public long purge() {
-        long cutoff = System.currentTimeMillis() - retention.toMillis();
+        long cutoff = System.currentTimeMillis() - kash.ledger().retention().toMillis();
         long removed = 0;
         for (int n = BATCH; n == BATCH;) {
             n = ledger.purge(cutoff, BATCH);
@@ -37,7 +35,7 @@ public class LedgerRetention {
         }
         if (removed > 0) {
             LOG.infof("ledger: forgot %d keys that ended before %s (kash.ledger.retention %s)", removed,
-                    java.time.Instant.ofEpochMilli(cutoff), retention);
+                    java.time.Instant.ofEpochMilli(cutoff), kash.ledger().retention());
         }
         return removed;
     }

@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kashbridge.alert.DeadLetters;
+import org.kashbridge.config.KashConfig;
 import org.kashbridge.kash.KashTarget;
 import org.kashbridge.ledger.EditLedger;
 import org.kashbridge.ledger.LedgerEntry;
@@ -42,6 +42,8 @@ import org.kashbridge.outcome.OutcomeRecords;
 public class OperatorResource {
 
     @Inject
+    KashConfig kash;
+    @Inject
     EditLedger ledger;
     @Inject
     KashTarget target;
@@ -49,10 +51,6 @@ public class OperatorResource {
     ProducerTemplate camel;
     @Inject
     ConnectionFactory connectionFactory;
-    @ConfigProperty(name = "kash.jms.dlq")
-    String dlq;
-    @ConfigProperty(name = "kash.review.dir")
-    String reviewDir;
 
     /** A decision on an edit under review. */
     public record Resolution(boolean applied) {
@@ -101,7 +99,7 @@ public class OperatorResource {
 
     /** The review record is the ledger's state shown as a file: once resolved, it moves to resolved/. */
     private void moveReviewRecord(String key) throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Path.of(reviewDir, OutcomeRecords.reviewFileName(key));
+        java.nio.file.Path file = java.nio.file.Path.of(kash.review().dir(), OutcomeRecords.reviewFileName(key));
         if (java.nio.file.Files.exists(file)) {
             java.nio.file.Path resolved = file.resolveSibling("resolved");
             java.nio.file.Files.createDirectories(resolved);
@@ -150,7 +148,7 @@ public class OperatorResource {
         String selector = DeadLetters.DEAD_LETTERED_AT + " IS NULL OR " + DeadLetters.DEAD_LETTERED_AT + " < "
                 + System.currentTimeMillis();
         try (JMSContext ctx = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
-                JMSConsumer consumer = ctx.createConsumer(ctx.createQueue(dlq), selector)) {
+                JMSConsumer consumer = ctx.createConsumer(ctx.createQueue(kash.jms().dlq()), selector)) {
             for (int i = 0; i < max; i++) {
                 Message m = consumer.receive(500);
                 if (m == null) {

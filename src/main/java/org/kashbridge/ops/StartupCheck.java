@@ -12,7 +12,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.quarkus.main.events.AfterStart;
 import org.apache.camel.quarkus.main.events.BeforeStart;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kashbridge.config.KashConfig;
 import org.kashbridge.layout.Layouts;
 import org.kashbridge.outcome.OutcomeRoutingCheck;
 
@@ -26,8 +26,8 @@ import org.kashbridge.outcome.OutcomeRoutingCheck;
 @ApplicationScoped
 public class StartupCheck {
 
-    @ConfigProperty(name = "kash.check", defaultValue = "false")
-    boolean checkOnly;
+    @Inject
+    KashConfig kash;
     @Inject
     Layouts layouts;
 
@@ -40,7 +40,7 @@ public class StartupCheck {
     private void check(CamelContext camel) {
         if (camel.getRoutes().isEmpty()) {
             // nothing is consumed, so there is nothing to route (the packaged jar run as a simulator only)
-            if (checkOnly) {
+            if (kash.check()) {
                 problems.add("no route was loaded from " + ConfigProvider.getConfig().getOptionalValue(
                         "camel.main.routes-include-pattern", String.class).orElse("routes/") + " (is KASH_HOME the "
                         + "folder holding routes/?)");
@@ -48,7 +48,7 @@ public class StartupCheck {
             return;
         }
         List<String> found = OutcomeRoutingCheck.problems(camel, ConfigProvider.getConfig());
-        if (!checkOnly && !found.isEmpty()) {
+        if (!kash.check() && !found.isEmpty()) {
             throw new IllegalStateException("kash-bridge did not start: outcomes could not be routed, and nothing "
                     + "has been read yet. Fix " + (found.size() == 1 ? "this setting" : "these settings")
                     + " (bin/kash-bridge check tests them without starting):\n  - " + String.join("\n  - ", found));
@@ -58,7 +58,7 @@ public class StartupCheck {
 
     /** Check mode: the report, once Camel has started (its routes built, none of them started). */
     void report(@Observes AfterStart event) {
-        if (!checkOnly) {
+        if (!kash.check()) {
             return;
         }
         for (Map.Entry<String, String> e : layouts.errors().entrySet()) {

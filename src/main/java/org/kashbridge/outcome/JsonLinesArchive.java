@@ -17,7 +17,7 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kashbridge.config.KashConfig;
 
 /**
  * The archive behind {@code direct:archive} (routes/outcomes.camel.yaml): one JSON record per line, one file
@@ -48,8 +48,8 @@ public class JsonLinesArchive {
     private long lastSize = -1;
 
     @Inject
-    public JsonLinesArchive(@ConfigProperty(name = "kash.archive.dir") String dir) {
-        this(Path.of(dir), Clock.systemUTC());
+    public JsonLinesArchive(KashConfig kash) {
+        this(Path.of(kash.archive().dir()), Clock.systemUTC());
     }
 
     JsonLinesArchive(Path dir, Clock clock) {

@@ -6,11 +6,12 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.kashbridge.config.KashConfig;
 
 /**
  * Every /api path needs the X-API-Key header or HTTP Basic credentials configured in the environment
@@ -21,13 +22,9 @@ public class ApiAuthFilter {
 
     public static final String API_KEY_HEADER = "X-API-Key";
 
-    @ConfigProperty(name = "kash.rest.api-key")
-    Optional<String> apiKey;
-    @ConfigProperty(name = "kash.rest.user")
-    Optional<String> user;
-    @ConfigProperty(name = "kash.rest.password")
-    Optional<String> password;
 
+    @Inject
+    KashConfig kash;
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
@@ -35,14 +32,16 @@ public class ApiAuthFilter {
             return Optional.empty();
         }
         String key = request.getHeaderString(API_KEY_HEADER);
-        if (key != null && apiKey.isPresent() && same(key, apiKey.get())) {
+        KashConfig.Rest rest = kash.rest();
+        if (key != null && rest.apiKey().isPresent() && same(key, rest.apiKey().get())) {
             return Optional.empty();
         }
         String auth = request.getHeaderString("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6) && user.isPresent() && password.isPresent()) {
+        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6) && rest.user().isPresent()
+                && rest.password().isPresent()) {
             try {
                 String pair = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
-                if (same(pair, user.get() + ":" + password.get())) {
+                if (same(pair, rest.user().get() + ":" + rest.password().get())) {
                     return Optional.empty();
                 }
             } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package org.kashbridge.rest;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kashbridge.config.KashConfig;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditIdentity;
 import org.kashbridge.core.EditSource;
@@ -50,11 +49,9 @@ public class RestEdits {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
+    KashConfig kash;
+    @Inject
     OutcomeRecords records;
-    /** How long a call waits for its turn (a concurrent call of the same key, the order's earlier edit, the ledger). */
-    @ConfigProperty(name = "kash.rest.wait", defaultValue = "20s")
-    Duration concurrentWait;
-
     /** Thrown for a body that is not JSON: the answer is 400 and nothing else happens. */
     public static final class NotJsonException extends RuntimeException {
         NotJsonException() {
@@ -103,7 +100,7 @@ public class RestEdits {
         // without a key, the ledger names the edit by its content: the same edit posted twice is applied once
         EditEnvelope envelope = new EditEnvelope(editKey, new EditSource("rest", "POST /api/order-edits", null), input)
                 .withOriginal(node.toString()).withIdentity(key);
-        return async ? envelope : envelope.withDeadline(System.currentTimeMillis() + concurrentWait.toMillis());
+        return async ? envelope : envelope.withDeadline(System.currentTimeMillis() + kash.rest().turnWait().toMillis());
     }
 
     /** Body: an edit of an async request. Validates it without sending; sets {@link EditPipeline#VALID}. */

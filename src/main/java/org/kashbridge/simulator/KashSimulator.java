@@ -76,16 +76,18 @@ public class KashSimulator {
 
     @Inject
     KashTarget target;
-    @ConfigProperty(name = "kash.simulator.auto-create", defaultValue = "true")
+    @ConfigProperty(name = "kash-simulator.auto-create", defaultValue = "true")
     boolean autoCreate;
-    @ConfigProperty(name = "kash.simulator.article-price", defaultValue = "10.00")
+    @ConfigProperty(name = "kash-simulator.article-price", defaultValue = "10.00")
     BigDecimal articlePrice;
 
     private final Map<Long, SimOrder> orders = new ConcurrentHashMap<>();
     private final Map<Long, List<Long>> requestTimes = new ConcurrentHashMap<>();
     private final Map<Long, Integer> applied = new ConcurrentHashMap<>();
     private volatile FaultPlan faults = FaultPlan.none();
-    private final List<Request> received = new CopyOnWriteArrayList<>();
+    // appended on the event loop for every request: O(1), not a copy-on-write list that copied every request
+    // received so far on each one (and made the simulator slower the longer a run went)
+    private final java.util.Queue<Request> received = new java.util.concurrent.ConcurrentLinkedQueue<>();
     // requests being answered now, and the most at once since the last reset (the bridge's in-flight cap)
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -102,9 +104,9 @@ public class KashSimulator {
         return s;
     }
 
-    /** Every request received, in order (tests assert on these bytes). */
+    /** Every request received so far, in order (tests assert on these bytes): a copy. */
     public List<Request> received() {
-        return Collections.unmodifiableList(received);
+        return List.copyOf(received);
     }
 
     public SimOrder order(long id) {

@@ -1,6 +1,8 @@
 package org.kashbridge.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,8 +25,11 @@ class ConfigNamesTest {
     @Test
     void noTwoSettingsShareAnEnvironmentVariableName() throws IOException {
         Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(Path.of("config/application.properties"))) {
-            props.load(r);
+        for (String file : new String[] {"src/main/resources/application.properties",
+            "src/test/resources/application.properties", "config/application.properties"}) {
+            try (Reader r = Files.newBufferedReader(Path.of(file))) {
+                props.load(r);
+            }
         }
         Map<String, String> byEnv = new HashMap<>();
         Map<String, String> collisions = new TreeMap<>();
@@ -37,5 +42,16 @@ class ConfigNamesTest {
             }
         }
         assertEquals(Map.of(), collisions);
+    }
+
+    @Test
+    void theJarShipsNoTestSettingAndConfigHoldsOnlyTheOperatorsOwn() throws IOException {
+        for (String line : Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
+            assertFalse(line.startsWith("%test."), "a test setting in the shipped defaults: " + line);
+        }
+        // config/ is where an operator writes what they change: as shipped, it changes nothing
+        for (String line : Files.readAllLines(Path.of("config/application.properties"))) {
+            assertTrue(line.isBlank() || line.startsWith("#"), "a setting in the shipped config/: " + line);
+        }
     }
 }

@@ -28,6 +28,7 @@ import org.kashbridge.ledger.LedgerEntry;
 import org.kashbridge.ledger.LedgerProducer;
 import org.kashbridge.ledger.LedgerState;
 import org.kashbridge.outcome.OutcomeRecords;
+import org.kashbridge.support.TestSettings;
 import org.sqlite.SQLiteDataSource;
 
 /** The gate's decisions on exchanges, over a real embedded ledger: what is sent, what is answered, what waits. */
@@ -48,7 +49,7 @@ class IdempotencyGateTest {
         gate.ledger = ledger;
         gate.records = new OutcomeRecords();
         gate.target = target();
-        gate.contentDedupe = true;
+        gate.kash = TestSettings.kash(java.util.Map.of("kash.ledger.content-dedupe", "true"));
     }
 
     static KashTarget target() {

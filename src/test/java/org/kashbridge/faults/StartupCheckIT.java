@@ -75,6 +75,18 @@ class StartupCheckIT {
     }
 
     @Test
+    void aValueOfTheWrongTypeAndAKeyThatIsNoSettingStopTheStartNamingTheKey() throws Exception {
+        Run badValue = run("bad-value", Map.of("KASH_CONCURRENCY", "eight"), List.of());
+        assertEquals(1, badValue.exit, badValue.output);
+        assertTrue(badValue.output.contains("kash.concurrency") && badValue.output.contains("eight"), badValue.output);
+        assertFalse(Files.exists(badValue.data.resolve("ledger")), "nothing opened: " + badValue.output);
+        // a typo in a setting's name (here a system property, as config/application.properties would give it)
+        Run typo = run("typo", Map.of("JAVA_OPTS", "-Xmx256m -Dkash.inbox.stabel-for=5000"), List.of("check"));
+        assertEquals(1, typo.exit, typo.output);
+        assertTrue(typo.output.contains("kash.inbox.stabel-for"), typo.output);
+    }
+
+    @Test
     void aFolderThatCannotBeWrittenAMailWithoutHostAndABrokenLayoutAreEachNamed() throws Exception {
         Path blocker = ROOT.resolve("a-file");
         Files.createDirectories(ROOT);

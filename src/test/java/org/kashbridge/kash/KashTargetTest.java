@@ -5,18 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.kashbridge.support.TestSettings;
 
 class KashTargetTest {
 
     private static KashTarget target(String simulator, String baseUrl, String shop, String key) {
         KashTarget t = new KashTarget();
-        t.simulatorSetting = simulator;
-        t.baseUrlSetting = Optional.ofNullable(baseUrl);
-        t.shopIdSetting = Optional.ofNullable(shop);
-        t.apiKeySetting = Optional.ofNullable(key);
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kash.simulator", simulator);
+        Optional.ofNullable(baseUrl).ifPresent(v -> settings.put("kash.base-url", v));
+        Optional.ofNullable(shop).ifPresent(v -> settings.put("kash.shop-id", v));
+        Optional.ofNullable(key).ifPresent(v -> settings.put("kash.api-key", v));
+        t.kash = TestSettings.kash(settings);
         t.httpPort = 8080;
         t.resolve();
         return t;

@@ -22,7 +22,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
             greenMail.start();
         }
         // application.properties builds the %test mail endpoint from this port; SmtpDownTest overrides the endpoint
-        return Map.of("kash.test.smtp-port", String.valueOf(greenMail.getSmtp().getPort()));
+        return Map.of("kash-test.smtp-port", String.valueOf(greenMail.getSmtp().getPort()));
     }
 
     @Override
