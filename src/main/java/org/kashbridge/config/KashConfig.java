@@ -113,7 +113,8 @@ public interface KashConfig {
 
         Duration retention();
 
-        Duration purgeEvery();
+        /** The retention route's timer period, as Camel reads it (1h, 30m; a bare number is milliseconds). */
+        String purgeEvery();
 
         @WithDefault("30s")
         Duration lease();

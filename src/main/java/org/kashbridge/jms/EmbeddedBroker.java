@@ -37,9 +37,9 @@ public class EmbeddedBroker {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
 
 
-    /** Set as soon as the broker exists (before it is started), so that every way out stops it. */
     @Inject
     KashConfig kash;
+    /** Set as soon as the broker exists (before it is started), so that every way out stops it. */
     private volatile EmbeddedActiveMQ broker;
     private volatile CompletableFuture<Void> starting;
 

@@ -22,9 +22,9 @@ import org.kashbridge.validate.EditInput;
 @Unremovable
 public class JmsEdits {
 
-
     @Inject
     KashConfig kash;
+
     public EditEnvelope read(Exchange exchange) {
         String text = exchange.getMessage().getBody(String.class);
         EditInput input = JsonEditReader.read(text);

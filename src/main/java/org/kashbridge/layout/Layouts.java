@@ -30,9 +30,10 @@ public class Layouts {
     private static final Logger LOG = Logger.getLogger(Layouts.class);
     public static final String DRY_RUN = "dry-run";
 
-    /** Where an inbox file goes: its layout (or why it has none) and whether it is a dry run. */
     @Inject
     KashConfig kash;
+
+    /** Where an inbox file goes: its layout (or why it has none) and whether it is a dry run. */
     public record Resolution(Layout layout, String error, boolean dryRun, String folder) {
     }
 

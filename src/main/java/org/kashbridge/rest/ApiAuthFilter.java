@@ -22,9 +22,9 @@ public class ApiAuthFilter {
 
     public static final String API_KEY_HEADER = "X-API-Key";
 
-
     @Inject
     KashConfig kash;
+
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();

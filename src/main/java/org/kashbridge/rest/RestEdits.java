@@ -45,19 +45,20 @@ public class RestEdits {
     public static final String ASYNC = "kashRespondAsync";
     /** Property: the request's body was a JSON array (the answer lists each edit's). */
     public static final String ARRAY = "kashRestArray";
-    private static final String JSON_ORIGINAL = "kashRestJson";
+    private static final String ERRORS = "kashRestErrors";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    KashConfig kash;
-    @Inject
-    OutcomeRecords records;
     /** Thrown for a body that is not JSON: the answer is 400 and nothing else happens. */
     public static final class NotJsonException extends RuntimeException {
         NotJsonException() {
             super("the body is not valid JSON", null, false, false);
         }
     }
+
+    @Inject
+    KashConfig kash;
+    @Inject
+    OutcomeRecords records;
 
     /**
      * Body: the request's text. Returns its edits in order (one, or each element of an array), each named as
@@ -85,22 +86,30 @@ public class RestEdits {
             int i = 0;
             for (JsonNode element : node) {
                 // one key for the array names each edit by its position in it
-                edits.add(envelope(element, key, i++, async));
+                edits.add(envelope(element, key, i++));
             }
         } else {
-            edits.add(envelope(node, key, null, async));
+            edits.add(envelope(node, key, null));
         }
         return edits;
     }
 
-    private EditEnvelope envelope(JsonNode node, String idempotencyKey, Integer index, boolean async) {
+    private EditEnvelope envelope(JsonNode node, String idempotencyKey, Integer index) {
         var input = JsonEditReader.read(node);
         EditIdentity.Key key = EditIdentity.rest(idempotencyKey, JsonEditReader.editId(input), index);
         String editKey = key != null ? key.value().substring("editId:".length()) : "rest-" + UUID.randomUUID();
         // without a key, the ledger names the edit by its content: the same edit posted twice is applied once
-        EditEnvelope envelope = new EditEnvelope(editKey, new EditSource("rest", "POST /api/order-edits", null), input)
+        return new EditEnvelope(editKey, new EditSource("rest", "POST /api/order-edits", null), input)
                 .withOriginal(node.toString()).withIdentity(key);
-        return async ? envelope : envelope.withDeadline(System.currentTimeMillis() + kash.rest().turnWait().toMillis());
+    }
+
+    /**
+     * Body: an edit of a synchronous request, about to go through the pipeline. From now on it waits at most
+     * kash.rest.wait for its turn (each edit of an array its own wait, from its own start).
+     */
+    public void turnBegins(Exchange exchange) {
+        exchange.getMessage().getBody(EditEnvelope.class)
+                .withDeadline(System.currentTimeMillis() + kash.rest().turnWait().toMillis());
     }
 
     /** Body: an edit of an async request. Validates it without sending; sets {@link EditPipeline#VALID}. */
@@ -110,7 +119,7 @@ public class RestEdits {
         EditValidator.Result result = EditValidator.validate(envelope.getInput());
         exchange.setProperty(EditPipeline.VALID, result.valid());
         if (!result.valid()) {
-            exchange.setProperty(JSON_ORIGINAL, OutcomeRecords.errors(result.errors()));
+            exchange.setProperty(ERRORS, OutcomeRecords.errors(result.errors()));
         }
     }
 
@@ -139,7 +148,7 @@ public class RestEdits {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("status", EditStatus.REJECTED.name());
         reply.put("editKey", envelope(exchange).getEditKey());
-        reply.put("errors", exchange.getProperty(JSON_ORIGINAL));
+        reply.put("errors", exchange.getProperty(ERRORS));
         return new RestAnswer(400, reply);
     }
 
@@ -196,17 +205,27 @@ public class RestEdits {
     }
 
     /**
-     * Body: the answers of the request's edits, in order. One edit: its answer. An array: 200 (202 when queued)
-     * with each edit's answer, in order.
+     * Body: the answers of the request's edits, in order. One edit: its answer. An array: each edit's answer, in
+     * order, with 200 (202 when queued), or 503 with Retry-After when an edit did not get through (the ledger
+     * did not answer, or the queue did not take it): the caller sends the array again, and what did get through
+     * is answered DUPLICATE then, not applied twice.
      */
     public RestAnswer answer(Exchange exchange) {
-        @SuppressWarnings("unchecked")
-        List<RestAnswer> answers = exchange.getMessage().getBody(List.class);
+        List<?> body = exchange.getMessage().getBody(List.class);
+        List<RestAnswer> answers = new ArrayList<>();
+        for (Object o : body) {
+            // every step of the split answers; anything else is a failure nobody answered
+            answers.add(o instanceof RestAnswer a ? a : new RestAnswer(500, reply("FAILED", null,
+                    "the bridge could not answer for this edit; see its log")));
+        }
         if (!Boolean.TRUE.equals(exchange.getProperty(ARRAY, Boolean.class))) {
             return answers.get(0);
         }
         boolean async = Boolean.TRUE.equals(exchange.getProperty(ASYNC, Boolean.class));
-        return new RestAnswer(async ? 202 : 200, answers.stream().map(RestAnswer::entity).toList());
+        RestAnswer notThrough = answers.stream().filter(a -> a.status() == 503).findFirst().orElse(null);
+        List<Object> entities = answers.stream().map(RestAnswer::entity).toList();
+        return notThrough != null ? new RestAnswer(503, entities, notThrough.retryAfter())
+                : new RestAnswer(async ? 202 : 200, entities);
     }
 
     static int statusOf(EditEnvelope envelope) {

@@ -24,7 +24,7 @@ import org.kashbridge.support.Sent;
  * A REST call whose turn does not come within KASH_REST_WAIT (5 s in tests) is answered 409 Conflict with
  * Retry-After, and nothing is sent for it: the same key in flight on another call, or an earlier edit of
  * the same order still going. Asked again once the first is done, it gets the first's outcome (same key) or
- * is sent (the order's next edit).
+ * is sent (the order's next edit). An array that takes longer than the wait in all still has every edit sent.
  */
 @QuarkusTest
 class RestBusyTest {
@@ -84,5 +84,23 @@ class RestBusyTest {
         assertEquals("OK", next.jsonPath().getString("status"));
         assertEquals(2, Sent.count(simulator, String.valueOf(ORDER)));
         assertEquals(2, simulator.order(ORDER).payments.size());
+    }
+
+    @Test
+    void eachEditOfAnArrayWaitsFromItsOwnStart() {
+        // 2.5 s a call: the array takes longer than KASH_REST_WAIT in all, and every edit still goes
+        // (RestEditsTest pins when each edit's wait begins)
+        FaultPlan slow = new FaultPlan();
+        slow.delayMs = 2_500;
+        simulator.faults(slow);
+        String array = "[{\"orderID\":48111,\"payment\":3,\"paymentAmount\":1.00},"
+                + "{\"orderID\":48112,\"payment\":3,\"paymentAmount\":1.00},"
+                + "{\"orderID\":48113,\"payment\":3,\"paymentAmount\":1.00}]";
+        Response answer = post("array-1", array);
+        assertEquals(200, answer.statusCode(), answer.asString());
+        assertEquals(java.util.List.of("OK", "OK", "OK"), answer.jsonPath().getList("status"));
+        for (long order = 48111; order <= 48113; order++) {
+            assertEquals(1, Sent.count(simulator, String.valueOf(order)));
+        }
     }
 }
