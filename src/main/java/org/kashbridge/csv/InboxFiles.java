@@ -93,6 +93,16 @@ public class InboxFiles {
         return file;
     }
 
+    /** Body: the {@link InboxFile}. Its batches, read one after another from the staged file. */
+    public java.util.Iterator<InboxFile.Batch> batches(Exchange exchange) {
+        return exchange.getMessage().getBody(InboxFile.class).getBatches();
+    }
+
+    /** Body: an {@link InboxFile.Batch}. Its lanes: the edits of each order, in file order. */
+    public java.util.List<java.util.List<org.kashbridge.core.EditEnvelope>> lanes(Exchange exchange) {
+        return exchange.getMessage().getBody(InboxFile.Batch.class).getLanes();
+    }
+
     /** A batch has every outcome: its report lines are written. Body: the {@link InboxFile.Batch}. */
     public void batchDone(Exchange exchange) throws IOException {
         InboxFile.Batch batch = exchange.getMessage().getBody(InboxFile.Batch.class);

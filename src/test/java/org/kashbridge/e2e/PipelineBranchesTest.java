@@ -1,0 +1,105 @@
+package org.kashbridge.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.simulator.FaultPlan;
+import org.kashbridge.simulator.KashSimulator;
+
+/**
+ * The branches of routes/pipeline.camel.yaml, counted route by route for one edit at a time: an invalid edit
+ * and a duplicate never enter call-kash; a new edit goes through call-kash once and kash-attempt once; a
+ * transient failure repeats kash-attempt (the attempt, with its throttle and call slot), not call-kash; every
+ * edit ends in route-outcome. Each route's first step is made to count the edits that enter it (AdviceWith,
+ * in an application of its own). A synchronous REST call returns only once its edit's routes are done.
+ */
+@QuarkusTest
+@TestProfile(PipelineBranchesTest.OwnApplication.class)
+class PipelineBranchesTest {
+
+    /** Nothing changed but the application: the counting routes are not seen by other test classes. */
+    public static class OwnApplication implements QuarkusTestProfile {
+    }
+
+    static final Map<String, AtomicInteger> ENTERED = new ConcurrentHashMap<>();
+
+    @Inject
+    CamelContext camel;
+    @Inject
+    KashSimulator simulator;
+
+    @BeforeEach
+    void count() throws Exception {
+        for (String route : List.of("call-kash", "kash-attempt", "route-outcome")) {
+            if (camel.getRoute(route).getProperties().get("counted") == null) {
+                AdviceWith.adviceWith(camel, route, r -> r.weaveAddFirst().process(e -> {
+                    EditEnvelope edit = e.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
+                    if (edit != null) {
+                        ENTERED.computeIfAbsent(route + " " + edit.getEditKey(), k -> new AtomicInteger()).incrementAndGet();
+                    }
+                }));
+                camel.getRoute(route).getProperties().put("counted", true);
+            }
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        simulator.faults(new FaultPlan());
+    }
+
+    private static int entered(String route, String editKey) {
+        AtomicInteger n = ENTERED.get(route + " " + editKey);
+        return n == null ? 0 : n.get();
+    }
+
+    private static void post(String key, String body, int status) {
+        given().header("X-API-Key", "test-api-key").header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/order-edits").then().statusCode(status);
+    }
+
+    @Test
+    void anInvalidEditNeverReachesKashButIsRouted() {
+        post("branch-invalid", "{\"orderID\":48301,\"payment\":3,\"paymentAmount\":\"lots\"}", 400);
+        assertEquals(0, entered("call-kash", "branch-invalid"));
+        assertEquals(1, entered("route-outcome", "branch-invalid"));
+    }
+
+    @Test
+    void aNewEditIsCalledOnceAndADuplicateNeverAgain() {
+        String body = "{\"orderID\":48302,\"payment\":3,\"paymentAmount\":2.00}";
+        post("branch-dup", body, 200);
+        assertEquals(1, entered("call-kash", "branch-dup"));
+        assertEquals(1, entered("kash-attempt", "branch-dup"));
+        post("branch-dup", body, 200);
+        assertEquals(1, entered("call-kash", "branch-dup"), "a duplicate entered call-kash");
+        assertEquals(2, entered("route-outcome", "branch-dup"));
+    }
+
+    @Test
+    void aTransientFailureRepeatsTheAttemptNotTheCall() {
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = List.of("503", "ok");
+        simulator.faults(plan);
+        post("branch-retry", "{\"orderID\":48303,\"payment\":-1,\"itemsList\":[\"Free_1.00_Tea\"]}", 200);
+        assertEquals(2, entered("kash-attempt", "branch-retry"), "the failed attempt is repeated through kash-attempt");
+        assertEquals(1, entered("call-kash", "branch-retry"), "call-kash ran again for a retry");
+        assertEquals(1, entered("route-outcome", "branch-retry"));
+    }
+}
