@@ -132,6 +132,7 @@ public class EditPipeline {
     public String reply(Exchange exchange) {
         EditEnvelope envelope = envelope(exchange);
         exchange.getMessage().setHeader("KashEditStatus", envelope.getOutcome().status().name());
+        exchange.getMessage().setHeader("KashEditKey", envelope.getEditKey());
         return records.replyJson(envelope);
     }
 

@@ -23,6 +23,7 @@ import org.kashbridge.faults.Processes;
 import org.kashbridge.model.OrderEdit;
 import org.kashbridge.model.OrderLine;
 import org.kashbridge.support.FreePortResource;
+import org.kashbridge.support.TestFiles;
 
 /**
  * The benchmark (bench/run.sh): kash-bridge against the raw limit, A/B interleaved, medians of the rounds.
@@ -40,7 +41,7 @@ public final class Bench {
         int edits = Integer.parseInt(System.getProperty("bench.edits", "8000"));
         int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
         int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
-        deleteTree(ROOT);
+        TestFiles.deleteTree(ROOT);
         simPort = FreePortResource.freePort();
         Process simulator = Processes.simulator(ROOT, simPort, SHOP, KEY);
         StringBuilder out = new StringBuilder();
@@ -465,14 +466,5 @@ public final class Bench {
             }
         }
         return -1;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        }
     }
 }

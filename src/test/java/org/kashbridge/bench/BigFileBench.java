@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.kashbridge.faults.Processes;
 import org.kashbridge.support.FreePortResource;
+import org.kashbridge.support.TestFiles;
 
 /**
  * Peak RSS of the packaged bridge (-Xmx256m) processing a 1,000,000-line file against a 10,000-line file,
@@ -27,7 +28,7 @@ public final class BigFileBench {
     public static void main(String[] args) throws Exception {
         int bigLines = Integer.parseInt(System.getProperty("bench.bigLines", "1000000"));
         Path root = Bench.ROOT.resolve("big-file");
-        Bench.deleteTree(root);
+        TestFiles.deleteTree(root);
         Bench.simPort = FreePortResource.freePort();
         Process simulator = Processes.simulator(root, Bench.simPort, Bench.SHOP, Bench.KEY, "2g");
         try {

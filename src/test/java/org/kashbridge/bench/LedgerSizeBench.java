@@ -14,6 +14,7 @@ import java.util.Random;
 import org.flywaydb.core.Flyway;
 import org.kashbridge.faults.Processes;
 import org.kashbridge.support.FreePortResource;
+import org.kashbridge.support.TestFiles;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -31,7 +32,7 @@ public final class LedgerSizeBench {
         int edits = Integer.parseInt(System.getProperty("bench.edits", "8000"));
         int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
         Path root = Bench.ROOT.resolve("ledger-keys");
-        Bench.deleteTree(Bench.ROOT);
+        TestFiles.deleteTree(Bench.ROOT);
         Bench.simPort = FreePortResource.freePort();
         Process simulator = Processes.simulator(Bench.ROOT, Bench.simPort, Bench.SHOP, Bench.KEY);
         StringBuilder md = new StringBuilder();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.kashbridge.faults.Processes;
 import org.kashbridge.support.FreePortResource;
+import org.kashbridge.support.TestFiles;
 
 /**
  * How much the raw loop itself loses at 20 ms when something else keeps the host's cores busy, as the bridge
@@ -24,7 +25,7 @@ public final class SharedCpuBench {
         int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
         int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
         int burners = Integer.parseInt(System.getProperty("bench.burners", "1"));
-        Bench.deleteTree(Bench.ROOT);
+        TestFiles.deleteTree(Bench.ROOT);
         Bench.simPort = FreePortResource.freePort();
         Process simulator = Processes.simulator(Bench.ROOT, Bench.simPort, Bench.SHOP, Bench.KEY);
         try {

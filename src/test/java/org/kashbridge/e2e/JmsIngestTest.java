@@ -60,5 +60,8 @@ class JmsIngestTest {
         JsonNode outcome = JSON.readTree(result.getBody(String.class));
         assertEquals("OK", outcome.get("status").asText());
         assertEquals("erp-22002", outcome.get("editKey").asText());
+        // for selectors: the outcome's status and edit key as message properties
+        assertEquals("OK", result.getStringProperty("KashEditStatus"));
+        assertEquals("erp-22002", result.getStringProperty("KashEditKey"));
     }
 }

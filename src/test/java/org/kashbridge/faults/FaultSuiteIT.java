@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kashbridge.support.FreePortResource;
+import org.kashbridge.support.TestFiles;
 
 /**
  * The reliability suite: the packaged bridge runs as its own process against the simulator (another
@@ -57,7 +57,7 @@ class FaultSuiteIT {
 
     @BeforeAll
     static void startSimulator() throws Exception {
-        deleteTree(ROOT);
+        TestFiles.deleteTree(ROOT);
         mail = new GreenMail(new ServerSetup(FreePortResource.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         simPort = FreePortResource.freePort();
@@ -595,7 +595,7 @@ class FaultSuiteIT {
         Bridge b = new Bridge("case15").with("KASH_FAILURE_ENDPOINTS", "file:" + ROOT.resolve("case15/data/failed")
                 + ",file:" + blocked.resolve("dead-letters") + ",direct:alert-mail").start();
         // ...and goes away while the bridge runs: a file where the folder was, so writes under it fail
-        deleteTree(blocked);
+        TestFiles.deleteTree(blocked);
         Files.writeString(blocked, "a file where the failure folder should be: writes under it fail");
         List<Long> ids = ids(1_500_000, N);
         b.drop("c15.csv", csv(ids, true));
@@ -951,15 +951,6 @@ class FaultSuiteIT {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.count();
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
