@@ -26,7 +26,8 @@ import org.kashbridge.simulator.KashSimulator;
  * The branches of routes/pipeline.camel.yaml, counted route by route for one edit at a time: an invalid edit
  * and a duplicate never enter call-kash; a new edit goes through call-kash once and kash-attempt once; a
  * transient failure repeats kash-attempt (the attempt, with its throttle and call slot), not call-kash; every
- * edit ends in route-outcome. Each route's first step is made to count the edits that enter it (AdviceWith,
+ * edit ends in route-outcome, which sends a success to the success endpoints only (archive) and a failure to
+ * the failure endpoints only (dead letter, alert mail; the shipped KASH_*_ENDPOINTS). Each route's first step is made to count the edits that enter it (AdviceWith,
  * in an application of its own). A synchronous REST call returns only once its edit's routes are done.
  */
 @QuarkusTest
@@ -46,7 +47,8 @@ class PipelineBranchesTest {
 
     @BeforeEach
     void count() throws Exception {
-        for (String route : List.of("call-kash", "kash-attempt", "route-outcome")) {
+        for (String route : List.of("call-kash", "kash-attempt", "route-outcome", "archive", "dead-letter",
+                "alert-mail")) {
             if (camel.getRoute(route).getProperties().get("counted") == null) {
                 AdviceWith.adviceWith(camel, route, r -> r.weaveAddFirst().process(e -> {
                     EditEnvelope edit = e.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
@@ -101,5 +103,22 @@ class PipelineBranchesTest {
         assertEquals(2, entered("kash-attempt", "branch-retry"), "the failed attempt is repeated through kash-attempt");
         assertEquals(1, entered("call-kash", "branch-retry"), "call-kash ran again for a retry");
         assertEquals(1, entered("route-outcome", "branch-retry"));
+    }
+
+    @Test
+    void aSuccessGoesToTheSuccessEndpointsAndAFailureToTheFailureEndpoints() {
+        post("branch-ok", "{\"orderID\":48304,\"payment\":-1,\"itemsList\":[\"Free_1.00_Tea\"]}", 200);
+        assertEquals(1, entered("archive", "branch-ok"));
+        assertEquals(0, entered("dead-letter", "branch-ok"));
+        assertEquals(0, entered("alert-mail", "branch-ok"));
+        // Kash refuses the edit (HTTP 400): FAILED, not retried
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = List.of("400");
+        simulator.faults(plan);
+        post("branch-failed", "{\"orderID\":48305,\"payment\":-1,\"itemsList\":[\"Free_1.00_Tea\"]}", 502);
+        assertEquals(1, entered("kash-attempt", "branch-failed"));
+        assertEquals(0, entered("archive", "branch-failed"));
+        assertEquals(1, entered("dead-letter", "branch-failed"));
+        assertEquals(1, entered("alert-mail", "branch-failed"));
     }
 }
