@@ -32,11 +32,18 @@ public final class EditIdentity {
     public record Key(String value, boolean named) {
     }
 
+    private static final String EDIT_ID = "editId:";
+
     private EditIdentity() {
     }
 
     public static Key editId(String editId) {
-        return new Key("editId:" + editId, true);
+        return new Key(EDIT_ID + editId, true);
+    }
+
+    /** The name the sender gave the edit (editId, Idempotency-Key) in a ledger key it names; null for others. */
+    public static String givenName(String ledgerKey) {
+        return ledgerKey != null && ledgerKey.startsWith(EDIT_ID) ? ledgerKey.substring(EDIT_ID.length()) : null;
     }
 
     public static Key fileEdit(String fileDigest, String editKey) {

@@ -35,7 +35,7 @@ public class JmsEdits {
         // tracking id), else the message id. STOMP and AMQP senders may leave no JMSMessageID: then the content
         // names the edit in the ledger once it is valid.
         String correlation = exchange.getMessage().getHeader("JMSCorrelationID", String.class);
-        String editKey = key != null && key.named() ? key.value().substring("editId:".length())
+        String editKey = key != null && key.named() ? EditIdentity.givenName(key.value())
                 : correlation != null && !correlation.isBlank() ? correlation
                         : messageId != null ? messageId : "message without id";
         return new EditEnvelope(editKey, new EditSource("jms", kash.jms().queue(), "message " + messageId), input)

@@ -26,7 +26,6 @@ import org.kashbridge.json.JsonEditReader;
 import org.kashbridge.ledger.LedgerUnavailableException;
 import org.kashbridge.outcome.OutcomeRecords;
 import org.kashbridge.pipeline.EditPipeline;
-import org.kashbridge.validate.EditValidator;
 
 /**
  * The steps of routes/rest-ingest.camel.yaml: a request's JSON into keyed edits, and each outcome into the
@@ -45,7 +44,6 @@ public class RestEdits {
     public static final String ASYNC = "kashRespondAsync";
     /** Property: the request's body was a JSON array (the answer lists each edit's). */
     public static final String ARRAY = "kashRestArray";
-    private static final String ERRORS = "kashRestErrors";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Thrown for a body that is not JSON: the answer is 400 and nothing else happens. */
@@ -97,7 +95,7 @@ public class RestEdits {
     private EditEnvelope envelope(JsonNode node, String idempotencyKey, Integer index) {
         var input = JsonEditReader.read(node);
         EditIdentity.Key key = EditIdentity.rest(idempotencyKey, JsonEditReader.editId(input), index);
-        String editKey = key != null ? key.value().substring("editId:".length()) : "rest-" + UUID.randomUUID();
+        String editKey = key != null ? EditIdentity.givenName(key.value()) : "rest-" + UUID.randomUUID();
         // without a key, the ledger names the edit by its content: the same edit posted twice is applied once
         return new EditEnvelope(editKey, new EditSource("rest", "POST /api/order-edits", null), input)
                 .withOriginal(node.toString()).withIdentity(key);
@@ -116,11 +114,7 @@ public class RestEdits {
     public void check(Exchange exchange) {
         EditEnvelope envelope = exchange.getMessage().getBody(EditEnvelope.class);
         exchange.setProperty(EditEnvelope.PROPERTY, envelope);
-        EditValidator.Result result = EditValidator.validate(envelope.getInput());
-        exchange.setProperty(EditPipeline.VALID, result.valid());
-        if (!result.valid()) {
-            exchange.setProperty(ERRORS, OutcomeRecords.errors(result.errors()));
-        }
+        exchange.setProperty(EditPipeline.VALID, envelope.validate());
     }
 
     /**
@@ -132,7 +126,7 @@ public class RestEdits {
         var message = exchange.getMessage();
         message.setHeader("JMSCorrelationID", envelope.getEditKey());
         if (envelope.hasExplicitKey()) {
-            message.setHeader(JmsHeaders.EDIT_ID, envelope.getIdempotencyKey().substring("editId:".length()));
+            message.setHeader(JmsHeaders.EDIT_ID, EditIdentity.givenName(envelope.getIdempotencyKey()));
         }
         return envelope.getOriginal();
     }
@@ -148,7 +142,7 @@ public class RestEdits {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("status", EditStatus.REJECTED.name());
         reply.put("editKey", envelope(exchange).getEditKey());
-        reply.put("errors", exchange.getProperty(ERRORS));
+        reply.put("errors", OutcomeRecords.errors(envelope(exchange).getErrors()));
         return new RestAnswer(400, reply);
     }
 
