@@ -11,6 +11,11 @@ import org.kashbridge.validate.FieldError;
  * One edit travelling through the pipeline, whatever its source: the input as received, the validated
  * edit (or the errors), and finally the outcome. The routes keep it in the exchange property
  * {@value #PROPERTY} while the message body becomes the form and then Kash's reply.
+ * <p>
+ * Its {@link EditStage} changes only through the transition methods below (validate, identified, claimed,
+ * retryWaiting, resumed, claimLost, complete, released), each refused with an {@link IllegalStateException}
+ * when the table in EditStage does not allow it. The {@code with...} methods are for the source that builds
+ * the envelope, before it enters the pipeline.
  */
 public final class EditEnvelope {
 
@@ -23,9 +28,9 @@ public final class EditEnvelope {
     private String original;
     private EditIdentity.Key key;
     private String fingerprint;
+    private EditStage stage = EditStage.RECEIVED;
     /** The ledger claim this edit holds while it is sent (0: none). */
     private long claim;
-    private boolean waitingRetry;
     private boolean claimBlocks;
     /** Epoch ms by which a synchronous caller (REST) wants its answer: waits for the ledger or the order end there. */
     private long deadline = Long.MAX_VALUE;
@@ -70,7 +75,20 @@ public final class EditEnvelope {
 
     /** The key the source gives (null: the edit is named by its content once validated). */
     public EditEnvelope withIdentity(EditIdentity.Key key) {
+        require(EditStage.RECEIVED, "withIdentity");
         this.key = key;
+        return this;
+    }
+
+    /** Epoch ms by which a synchronous caller wants its answer (may be set again while the edit waits). */
+    public EditEnvelope withDeadline(long deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
+    public EditEnvelope withOriginal(String original) {
+        require(EditStage.RECEIVED, "withOriginal");
+        this.original = original;
         return this;
     }
 
@@ -79,26 +97,18 @@ public final class EditEnvelope {
         return fingerprint;
     }
 
-    public void identified(EditIdentity.Key key, String fingerprint) {
-        this.key = key;
-        this.fingerprint = fingerprint;
+    public EditStage stage() {
+        return stage;
     }
 
+    /** The claim this edit holds in the ledger, 0 while it holds none. */
     public long claim() {
         return claim;
     }
 
     /** True while the claim is RETRY_WAIT in the ledger: its last attempt did not reach Kash. */
     public boolean waitingRetry() {
-        return waitingRetry;
-    }
-
-    public void waitingRetry(boolean waiting) {
-        this.waitingRetry = waiting;
-    }
-
-    public void claimed(long claim) {
-        this.claim = claim;
+        return stage == EditStage.RETRY_WAIT;
     }
 
     /** The claim found this edit blocking its order (a failed edit tried again): its result decides the block. */
@@ -106,22 +116,93 @@ public final class EditEnvelope {
         return claimBlocks;
     }
 
-    public void claimBlocks(boolean blocks) {
-        this.claimBlocks = blocks;
-    }
-
+    /** Epoch ms by which a synchronous caller (REST) wants its answer: waits for the ledger or the order end there. */
     public long deadline() {
         return deadline;
     }
 
-    public EditEnvelope withDeadline(long deadline) {
-        this.deadline = deadline;
-        return this;
+    // --- transitions (EditStage's table) ---
+
+    /** Runs the one validation every source goes through; an invalid edit is completed as REJECTED with all its errors. */
+    public boolean validate() {
+        org.kashbridge.validate.EditValidator.Result result = org.kashbridge.validate.EditValidator.validate(input);
+        if (!result.valid()) {
+            this.errors = List.copyOf(result.errors());
+            complete(EditOutcome.rejected(result.errors().stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("; "))));
+            return false;
+        }
+        move(EditStage.VALID, "validate");
+        this.edit = result.edit();
+        return true;
     }
 
-    public EditEnvelope withOriginal(String original) {
-        this.original = original;
-        return this;
+    /** Named: its ledger key (the source's, or its content's) and its content's fingerprint. */
+    public void identified(EditIdentity.Key key, String fingerprint) {
+        move(EditStage.IDENTIFIED, "identified");
+        this.key = key;
+        this.fingerprint = fingerprint;
+    }
+
+    /** The ledger gave this exchange the key's claim; {@code blocks}: the edit is the one blocking its order. */
+    public void claimed(long claim, boolean blocks) {
+        move(EditStage.CLAIMED, "claimed");
+        this.claim = claim;
+        this.claimBlocks = blocks;
+    }
+
+    /** An attempt did not reach Kash and another follows: the claim is kept while the retry waits. */
+    public void retryWaiting() {
+        move(EditStage.RETRY_WAIT, "retryWaiting");
+    }
+
+    /** The next attempt begins: the claim is IN_FLIGHT again. */
+    public void resumed() {
+        move(EditStage.CLAIMED, "resumed");
+    }
+
+    /** Another bridge took the claim over (this one's lease ran out): this one sends nothing more. */
+    public void claimLost() {
+        move(EditStage.IDENTIFIED, "claimLost");
+        this.claim = 0;
+    }
+
+    /** The outcome: final (DONE) when no claim is held, else DECIDED until {@link #released()}. */
+    public void complete(EditOutcome outcome) {
+        move(stage.holdsClaim() ? EditStage.DECIDED : EditStage.DONE, "complete(" + outcome.status() + ")");
+        this.outcome = outcome;
+    }
+
+    /** The claim's result is written to the ledger (or left to its sweep): nothing is held any more. */
+    public void released() {
+        move(EditStage.DONE, "released");
+        this.claim = 0;
+    }
+
+    /** Counts one request to Kash (every attempt, retries included). */
+    public void attempted() {
+        attempts++;
+    }
+
+    /** Dry runs: the form that would have been sent, key masked. */
+    public void preview(String form) {
+        require(EditStage.VALID, "preview");
+        this.preview = form;
+    }
+
+    private void move(EditStage next, String transition) {
+        if (!stage.canMoveTo(next)) {
+            throw new IllegalStateException("edit " + editKey + ": " + transition + " would move it from " + stage
+                    + " to " + next + ", which EditStage does not allow");
+        }
+        stage = next;
+    }
+
+    private void require(EditStage expected, String step) {
+        if (stage != expected) {
+            throw new IllegalStateException("edit " + editKey + ": " + step + " is only allowed at " + expected
+                    + ", not at " + stage);
+        }
     }
 
     public String getEditKey() {
@@ -148,27 +229,8 @@ public final class EditEnvelope {
         return errors;
     }
 
-    /** True once validation passed: the routes use it to decide whether to call Kash. */
-    public boolean isValid() {
-        return edit != null;
-    }
-
     public EditOutcome getOutcome() {
         return outcome;
-    }
-
-    public boolean isOk() {
-        return outcome != null && outcome.ok();
-    }
-
-    /** OK or DUPLICATE: goes to the success endpoints. */
-    public boolean isSettled() {
-        return outcome != null && outcome.settled();
-    }
-
-    /** True while no outcome is decided yet (the ledger may decide one before the call). */
-    public boolean isPending() {
-        return outcome == null;
     }
 
     /** Dry runs: the form body that would have been sent, key masked. */
@@ -176,35 +238,7 @@ public final class EditEnvelope {
         return preview;
     }
 
-    public void preview(String form) {
-        this.preview = form;
-    }
-
     public int getAttempts() {
         return attempts;
-    }
-
-    /** Runs the one validation every source goes through; an invalid edit is completed as REJECTED with all its errors. */
-    public boolean validate() {
-        org.kashbridge.validate.EditValidator.Result result = org.kashbridge.validate.EditValidator.validate(input);
-        validated(result.edit(), result.errors());
-        if (!result.valid()) {
-            complete(EditOutcome.rejected(result.errors().stream().map(Object::toString)
-                    .collect(java.util.stream.Collectors.joining("; "))));
-        }
-        return result.valid();
-    }
-
-    void validated(OrderEdit edit, List<FieldError> errors) {
-        this.edit = edit;
-        this.errors = List.copyOf(errors);
-    }
-
-    public void attempted() {
-        attempts++;
-    }
-
-    public void complete(EditOutcome outcome) {
-        this.outcome = outcome;
     }
 }

@@ -12,6 +12,7 @@ import org.kashbridge.config.KashConfig;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditIdentity;
 import org.kashbridge.core.EditOutcome;
+import org.kashbridge.core.EditStage;
 import org.kashbridge.kash.KashTarget;
 import org.kashbridge.ledger.ClaimResult;
 import org.kashbridge.ledger.EditLedger;
@@ -69,7 +70,7 @@ public class IdempotencyGate {
      */
     public void claim(Exchange exchange) {
         EditEnvelope e = envelope(exchange);
-        if (e.getOutcome() != null) {
+        if (e.stage() == EditStage.DONE) {
             exchange.setProperty(DECISION, ANSWERED); // refused before the ledger (a key too long)
             return;
         }
@@ -88,8 +89,7 @@ public class IdempotencyGate {
             ClaimResult r = ledger.claim(request, e.deadline());
             switch (r.decision()) {
                 case SEND -> {
-                    e.claimed(r.claim());
-                    e.claimBlocks(r.blocker() != null);
+                    e.claimed(r.claim(), r.blocker() != null);
                     exchange.setProperty(DECISION, SEND);
                     return;
                 }
@@ -118,31 +118,34 @@ public class IdempotencyGate {
 
     /** An attempt did not reach Kash and another one will follow: a crash while waiting re-sends it. */
     public void retryWait(EditEnvelope e) {
-        if (e.claim() != 0 && !e.waitingRetry()) {
+        if (e.stage() == EditStage.CLAIMED) {
             ledger.mark(target.namespace(), e.getIdempotencyKey(), e.claim(), LedgerState.RETRY_WAIT);
-            e.waitingRetry(true);
+            e.retryWaiting();
         }
     }
 
     /**
      * Before every attempt: this bridge's lease has time left (else it waits for the ledger: another bridge may
      * take a claim over once the lease has run out), and the key is IN_FLIGHT on disk and still this call's
-     * (after a retry wait it was RETRY_WAIT). A claim taken over meanwhile is never sent from here.
+     * (after a retry wait it was RETRY_WAIT). A claim taken over meanwhile is never sent from here. Counts the
+     * attempt.
      */
     public void sending(Exchange exchange) {
         EditEnvelope e = envelope(exchange);
-        if (e.claim() == 0) {
-            return;
-        }
-        boolean waited = ledger.awaitOwnLease(e.deadline());
-        if (e.waitingRetry() || waited) {
-            if (!ledger.mark(target.namespace(), e.getIdempotencyKey(), e.claim(), LedgerState.IN_FLIGHT)) {
-                e.claimed(0);
-                throw new ClaimLostException("edit " + e.getIdempotencyKey() + " was taken over by another bridge "
-                        + "while this one could not renew its lease; this one does not send it");
+        if (e.stage().holdsClaim()) {
+            boolean waited = ledger.awaitOwnLease(e.deadline());
+            if (e.waitingRetry() || waited) {
+                if (!ledger.mark(target.namespace(), e.getIdempotencyKey(), e.claim(), LedgerState.IN_FLIGHT)) {
+                    e.claimLost();
+                    throw new ClaimLostException("edit " + e.getIdempotencyKey() + " was taken over by another "
+                            + "bridge while this one could not renew its lease; this one does not send it");
+                }
+                if (e.waitingRetry()) {
+                    e.resumed();
+                }
             }
-            e.waitingRetry(false);
         }
+        e.attempted();
     }
 
     /** A claim found taken over before an attempt: nothing is sent by this bridge. */
@@ -200,13 +203,13 @@ public class IdempotencyGate {
 
     /** A claim the route did not complete (it failed midway) is completed conservatively, never left in flight. */
     public void releaseIfHeld(EditEnvelope e) {
-        if (e.claim() != 0) {
+        if (e.stage().holdsClaim()) {
             try {
                 settle(e);
             } catch (RuntimeException ex) {
                 // no longer held by a live call: the sweep settles it (review for a payment, FAILED otherwise)
                 ledger.forget(target.namespace(), e.getIdempotencyKey(), e.claim());
-                e.claimed(0);
+                e.released();
                 LOG.errorf("edit %s: could not write its result (%s); the ledger's sweep settles it",
                         e.getIdempotencyKey(), ex.getMessage());
             }
@@ -214,10 +217,10 @@ public class IdempotencyGate {
     }
 
     private void settle(EditEnvelope e) {
-        if (e.claim() == 0) {
+        if (!e.stage().holdsClaim()) {
             return;
         }
-        if (e.getOutcome() == null) {
+        if (e.stage() != EditStage.DECIDED) {
             // the call ended without an outcome: it may have reached Kash
             e.complete(e.getEdit().safeToRepeat()
                     ? EditOutcome.failed("the call to Kash ended without an outcome", null, null)
@@ -232,7 +235,7 @@ public class IdempotencyGate {
         };
         boolean mine = ledger.complete(target.namespace(), e.getIdempotencyKey(), e.claim(), state,
                 e.getEdit().orderID(), records.replyJson(e), e.getAttempts(), e.claimBlocks());
-        e.claimed(0);
+        e.released();
         if (!mine) {
             LOG.errorf("edit %s: its claim was taken over by another bridge while it was sent (lease expired); its "
                     + "outcome %s is reported but not recorded", e.getIdempotencyKey(), e.getOutcome().status());

@@ -46,7 +46,6 @@ public class RetryPolicy {
             return false;
         }
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
-        envelope.attempted();
         gate.retryWait(envelope);
         return true;
     }

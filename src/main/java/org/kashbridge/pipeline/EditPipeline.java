@@ -55,9 +55,7 @@ public class EditPipeline {
 
     /** Returns the form body for Kash. Called after all inbound headers were removed. */
     public String encode(Exchange exchange) {
-        EditEnvelope envelope = envelope(exchange);
-        envelope.attempted();
-        return EditOrderEncoder.encode(envelope.getEdit(), target.shopId(), target.apiKey());
+        return EditOrderEncoder.encode(envelope(exchange).getEdit(), target.shopId(), target.apiKey());
     }
 
     /** Reads Kash's reply (status and text body) into the outcome. */
