@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kashbridge.layout.CanonicalFields;
-import org.kashbridge.validate.OrderField;
+import org.kashbridge.model.OrderField;
 
 /**
  * The canonical CSV header: which column holds which field. Names are matched case-insensitively;
@@ -58,7 +58,7 @@ final class CsvColumns {
             throw new UnreadableFileException("unknown column " + String.join(", ", unknown) + " in the header; known "
                     + "columns are " + CanonicalFields.known());
         }
-        if (!seen.containsKey(org.kashbridge.validate.OrderField.orderID.name())) {
+        if (!seen.containsKey(org.kashbridge.model.OrderField.orderID.name())) {
             throw new UnreadableFileException("the header has no orderID column");
         }
         return new CsvColumns(names);

@@ -1,14 +1,17 @@
 package org.kashbridge.encode;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import org.kashbridge.model.ClientField;
 import org.kashbridge.model.OrderEdit;
+import org.kashbridge.model.OrderField;
 import org.kashbridge.model.OrderLine;
 
 /**
- * Turns an {@link OrderEdit} into the editOrder form: shopID, key, orderID, payment, then each optional
- * field only when set (in the API's table order), the client[...] fields, and itemsList[] in line order.
+ * Turns an {@link OrderEdit} into the editOrder form: shopID, key, then each order field that is set in
+ * {@link OrderField} order (the API's table order: orderID, payment, ...) with the client[...] fields after
+ * idClient, and itemsList[] in line order.
  */
 public final class EditOrderEncoder {
 
@@ -36,21 +39,18 @@ public final class EditOrderEncoder {
     private static void write(OrderEdit edit, String shopId, String apiKey, Sink form) {
         form.add("shopID", shopId);
         form.add(FormFields.KEY, apiKey);
-        form.add("orderID", edit.orderID());
-        form.add("payment", edit.payment());
-        form.add("paymentAmount", edit.paymentAmount() == null ? null : Decimals.plain(edit.paymentAmount()));
-        form.add("idUser", edit.idUser());
-        form.add("idClient", edit.idClient());
-        for (Map.Entry<ClientField, String> c : edit.client().entrySet()) {
-            form.add(c.getKey().formKey(), c.getValue());
+        for (OrderField f : OrderField.values()) {
+            Object v = edit.value(f);
+            if (v != null) {
+                form.add(f.name(), v instanceof BigDecimal d ? Decimals.plain(d) : v);
+            }
+            if (f == OrderField.idClient) {
+                // the customer fields come where the API's table has them, after idClient
+                for (Map.Entry<ClientField, String> c : edit.client().entrySet()) {
+                    form.add(c.getKey().formKey(), c.getValue());
+                }
+            }
         }
-        form.add("idtable", edit.idtable());
-        form.add("idcaisse", edit.idcaisse());
-        form.add("numcouverts", edit.numcouverts());
-        form.add("publicComment", edit.publicComment());
-        form.add("privateComment", edit.privateComment());
-        form.add("pagerNum", edit.pagerNum());
-        form.add("deliveryMethod", edit.deliveryMethod());
         for (OrderLine line : edit.lines()) {
             form.add(FormFields.ITEMS, ItemToken.format(line));
         }

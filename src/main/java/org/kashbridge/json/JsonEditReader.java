@@ -10,10 +10,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kashbridge.model.ClientField;
+import org.kashbridge.model.OrderField;
 import org.kashbridge.validate.EditInput;
 import org.kashbridge.validate.FieldError;
 import org.kashbridge.validate.LineInput;
-import org.kashbridge.validate.OrderField;
 
 /**
  * Reads the JSON form of an order edit (REST and JMS share it) into the same {@link EditInput} the

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kashbridge.model.ClientField;
-import org.kashbridge.validate.OrderField;
+import org.kashbridge.model.OrderField;
 
 /**
  * The names of the canonical fields a file row can carry, shared by the canonical CSV header and by

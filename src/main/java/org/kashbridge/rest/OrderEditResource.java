@@ -48,12 +48,12 @@ public class OrderEditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Apply one order edit (or a JSON array of edits) to Kash")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OrderEditDocument.class), examples = {
+            schema = @Schema(ref = EditSchemas.EDIT), examples = {
                 @ExampleObject(name = "typed items", value = SINGLE_EXAMPLE),
                 @ExampleObject(name = "raw tokens", value = TOKENS_EXAMPLE),
                 @ExampleObject(name = "payment only", value = PAYMENT_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "Kash accepted the edit", content = @Content(
-            schema = @Schema(implementation = OrderEditDocument.Outcome.class), examples = @ExampleObject(name = "ok",
+            schema = @Schema(ref = EditSchemas.OUTCOME), examples = @ExampleObject(name = "ok",
                     value = "{\"status\":\"OK\",\"editKey\":\"rest-1\",\"orderID\":123456,"
                             + "\"quote\":\"https://kash.click/...pdf\",\"paymentLink\":\"https://...\"}")))
     @APIResponse(responseCode = "202", description = "Prefer: respond-async: validated and queued; the outcome goes "
@@ -96,8 +96,7 @@ public class OrderEditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Apply several order edits in order; the answer lists each outcome")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                    implementation = OrderEditDocument.class),
+            schema = @Schema(ref = EditSchemas.EDITS),
             examples = @ExampleObject(name = "two edits", value = "[" + TOKENS_EXAMPLE + "," + PAYMENT_EXAMPLE + "]")))
     @APIResponse(responseCode = "200", description = "Each edit's outcome, in order")
     public Response batch(String body, @HeaderParam("Prefer") String prefer,

@@ -26,7 +26,8 @@ import org.kashbridge.kash.KashTarget;
 @ApplicationScoped
 public class KashSimulator {
 
-    private static final Set<String> SCALARS = Set.of("shopID", "key", "orderID", "payment", "paymentAmount", "idUser",
+    /** The form fields Kash knows besides client[...] and itemsList[] (SimulatorFieldsTest: all the bridge sends). */
+    static final Set<String> SCALARS = Set.of("shopID", "key", "orderID", "payment", "paymentAmount", "idUser",
             "idClient", "idtable", "idcaisse", "numcouverts", "publicComment", "privateComment", "pagerNum",
             "deliveryMethod");
     private static final Set<String> CLIENT = Set.of("nom", "prenom", "email", "telephone", "adresseligne1",

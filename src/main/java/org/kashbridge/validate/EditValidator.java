@@ -11,6 +11,7 @@ import org.kashbridge.encode.ItemToken;
 import org.kashbridge.model.ClientField;
 import org.kashbridge.model.LineType;
 import org.kashbridge.model.OrderEdit;
+import org.kashbridge.model.OrderField;
 import org.kashbridge.model.OrderLine;
 
 /**
@@ -56,28 +57,24 @@ public final class EditValidator {
         // A rejected source row may hold the missing values: do not add "is required" noise to its errors.
         c.requireFields = input.sourceErrors().isEmpty();
 
-        Long orderID = c.integer(input, OrderField.orderID, true, 1, null,
-                "must be a positive integer (the id of the Kash order)");
-        Long payment = c.integer(input, OrderField.payment, true, null, null,
-                "must be -2 (quote, not validated), -1 (validated, not paid) or a payment-method id > 0");
-        if (payment != null && (payment == 0 || payment < -2)) {
-            c.fail(input, OrderField.payment, "must be -2 (quote, not validated), -1 (validated, not paid) or a "
-                    + "payment-method id > 0, got '" + payment + "'");
+        EnumMap<OrderField, Object> fields = new EnumMap<>(OrderField.class);
+        for (OrderField f : OrderField.values()) {
+            Object v = switch (f.kind) {
+                case AMOUNT -> c.decimal(input, f.name());
+                case TEXT -> text(input, f.name());
+                default -> c.integer(input, f);
+            };
+            if (v != null) {
+                fields.put(f, v);
+            }
+            // the one rule that joins two fields, checked where its field comes so errors stay in field order
+            Object payment = fields.get(OrderField.payment);
+            if (f == OrderField.paymentAmount && v != null && payment != null && (Long) payment <= 0) {
+                c.fail(input, OrderField.paymentAmount, "is only allowed when payment is a payment-method id (> 0), "
+                        + "but payment is " + payment);
+            }
         }
-        BigDecimal paymentAmount = c.decimal(input, OrderField.paymentAmount.name());
-        if (paymentAmount != null && payment != null && payment <= 0) {
-            c.fail(input, OrderField.paymentAmount, "is only allowed when payment is a payment-method id (> 0), "
-                    + "but payment is " + payment);
-        }
-        Long idUser = c.integer(input, OrderField.idUser, false, 1, null, "must be a positive integer");
-        Long idClient = c.integer(input, OrderField.idClient, false, 1, null, "must be a positive integer");
-        Long idtable = c.integer(input, OrderField.idtable, false, 1, null, "must be a positive integer");
-        Long idcaisse = c.integer(input, OrderField.idcaisse, false, 1, null, "must be a positive integer");
-        Long numcouverts = c.integer(input, OrderField.numcouverts, false, 0, null, "must be an integer >= 0");
-        Long pagerNum = c.integer(input, OrderField.pagerNum, false, 0, null, "must be an integer >= 0");
-        Long delivery = c.integer(input, OrderField.deliveryMethod, false, 0, 6, "must be an integer from 0 to 6 "
-                + "(0 take-away, 1 delivery, 2 on site, 3 drive-thru, 4 counter, 5 relay point, 6 shipping)");
-
+        Object idClient = fields.get(OrderField.idClient);
         boolean anyClient = false;
         for (String k : input.fields().keySet()) {
             anyClient |= k.startsWith("client.");
@@ -117,10 +114,7 @@ public final class EditValidator {
         if (!c.errors.isEmpty()) {
             return new Result(null, List.copyOf(c.errors));
         }
-        OrderEdit edit = new OrderEdit(orderID, payment, paymentAmount, idUser, idClient, client, idtable, idcaisse,
-                numcouverts, text(input, OrderField.publicComment.name()), text(input, OrderField.privateComment.name()),
-                pagerNum, delivery == null ? null : delivery.intValue(), lines);
-        return new Result(edit, List.of());
+        return new Result(new OrderEdit(fields, client, lines), List.of());
     }
 
     static String text(EditInput input, String field) {
@@ -153,17 +147,18 @@ public final class EditValidator {
             errors.add(new FieldError(v == null ? null : v.where(), field, message));
         }
 
-        Long integer(EditInput input, OrderField field, boolean required, Integer min, Integer max, String rule) {
+        /** An integer field: its kind says which values it allows, its rule what the error says. */
+        Long integer(EditInput input, OrderField field) {
             String v = text(input, field.name());
             if (v == null) {
-                if (required && requireFields) {
-                    fail(input, field, "is required; it " + rule);
+                if (field.required && requireFields) {
+                    fail(input, field, "is required; it " + field.rule);
                 }
                 return null;
             }
             Long n = parseInteger(v);
-            if (n == null || (min != null && n < min) || (max != null && n > max)) {
-                fail(input, field, rule + ", got '" + v + "'");
+            if (n == null || !field.kind.allows.test(n)) {
+                fail(input, field, field.rule + ", got '" + v + "'");
                 return null;
             }
             return n;

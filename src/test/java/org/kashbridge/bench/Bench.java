@@ -21,6 +21,7 @@ import java.util.Map;
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.faults.Processes;
 import org.kashbridge.model.OrderEdit;
+import org.kashbridge.model.OrderField;
 import org.kashbridge.model.OrderLine;
 import org.kashbridge.support.FreePortResource;
 import org.kashbridge.support.TestFiles;
@@ -406,8 +407,9 @@ public final class Bench {
             for (int l = 0; l < e.titles().size(); l++) {
                 lines.add(OrderLine.free(new BigDecimal(e.prices().get(l)), e.titles().get(l)));
             }
-            OrderEdit edit = new OrderEdit(e.orderID(), e.payment() ? 3 : -2, e.payment() ? new BigDecimal("1.00") : null,
-                    null, null, null, null, null, null, null, null, null, null, lines);
+            OrderEdit edit = OrderEdit.builder().set(OrderField.orderID, (long) e.orderID())
+                    .set(OrderField.payment, e.payment() ? 3L : -2L)
+                    .set(OrderField.paymentAmount, e.payment() ? new BigDecimal("1.00") : null).lines(lines).build();
             bodies.add(EditOrderEncoder.encode(edit, SHOP, KEY));
         }
         return bodies;

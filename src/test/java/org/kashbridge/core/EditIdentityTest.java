@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kashbridge.model.OrderEdit;
+import org.kashbridge.model.OrderField;
 
 /** The edit-identity policy, source by source (README, "Delivery guarantees"). */
 class EditIdentityTest {
 
     static OrderEdit payment(long order, String amount) {
-        return new OrderEdit(order, 3, new BigDecimal(amount), null, null, null, null, null, null, null, null, null,
-                null, List.of());
+        return OrderEdit.builder().set(OrderField.orderID, order).set(OrderField.payment, 3L)
+                .set(OrderField.paymentAmount, new BigDecimal(amount)).build();
     }
 
     @Test

@@ -30,6 +30,14 @@ class OpenApiContractTest {
         Arrays.stream(ClientField.values()).forEach(c -> client.add(c.name()));
         assertEquals(client, new TreeSet<>(doc.getMap("components.schemas.Client.properties").keySet()));
 
+        // the same rules as the validator: required fields, bounds; the batch is a list of the same edits
+        assertEquals(java.util.List.of("orderID", "payment"), doc.getList("components.schemas.OrderEdit.required"));
+        assertEquals(6, doc.getInt("components.schemas.OrderEdit.properties.deliveryMethod.maximum"));
+        assertEquals(1, doc.getInt("components.schemas.OrderEdit.properties.idtable.minimum"));
+        assertEquals("#/components/schemas/OrderEdit", doc.getString("components.schemas.OrderEdits.items.$ref"));
+        assertEquals("#/components/schemas/OrderEdits", doc.getString(
+                "paths.'/api/order-edits/batch'.post.requestBody.content.'application/json'.schema.$ref"));
+
         // every status an answer can carry is in the published contract
         Set<String> statuses = new TreeSet<>();
         Arrays.stream(org.kashbridge.core.EditStatus.values()).forEach(st -> statuses.add(st.name()));

@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class KashSimulatorTest {
 
+    /** A field added to the bridge's schema must be one the simulator (playing Kash) knows, or no test could send it. */
+    @Test
+    void theSimulatorKnowsEveryFieldTheBridgeSends() {
+        for (org.kashbridge.model.OrderField f : org.kashbridge.model.OrderField.values()) {
+            org.junit.jupiter.api.Assertions.assertTrue(KashSimulator.SCALARS.contains(f.name()), f.name());
+        }
+    }
+
+
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
     private final KashSimulator sim = KashSimulator.standalone("S", "K", true, new BigDecimal("10.00"));
 
