@@ -11,11 +11,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kashbridge.config.KashConfig;
 
 /**
- * Which Kash the bridge talks to. The simulator runs only when asked (KASH_SIMULATOR=true), or, left on
- * "auto", when nothing about a real Kash is configured: no shop id, no base URL, no key. Once any of them is
- * set, the bridge talks to a real Kash and refuses to start while the shop id or the key is missing: a secret
- * that failed to mount must never quietly turn into a simulator answering OK. Routes read
- * {@code {{bean:kashTarget.baseUrl}}}; the ledger keys every edit by {@link #namespace()}.
+ * Which Kash the bridge talks to. The simulator runs only when asked: KASH_SIMULATOR=true, or the profile
+ * "demo" ({@code bin/kash-bridge demo}); "auto" (dev mode) turns it on while nothing about a real Kash is
+ * configured: no shop id, no base URL, no key. Otherwise the bridge talks to a real Kash and refuses to start
+ * while the shop id or the key is missing: a forgotten setting or a secret that failed to mount must never
+ * quietly turn into a simulator answering OK. {@code bin/kash-bridge check} reports that as one of its problems.
+ * Routes read {@code {{bean:kashTarget.baseUrl}}}; the ledger keys every edit by {@link #namespace()}.
  */
 @ApplicationScoped
 @Named("kashTarget")
@@ -36,6 +37,8 @@ public class KashTarget {
     private String baseUrl;
     private String shopId;
     private String apiKey;
+    /** Check mode: why the bridge would not start (null: it would). */
+    private String problem;
 
     @PostConstruct
     void resolve() {
@@ -46,7 +49,10 @@ public class KashTarget {
         shopId = shop.orElse(DEMO_SHOP);
         apiKey = key.orElse(DEMO_KEY);
         if (!simulator && (key.isEmpty() || shop.isEmpty())) {
-            throw new IllegalStateException(missing(shop, url, key));
+            problem = missing(shop, url, key);
+            if (!kash.check()) {
+                throw new IllegalStateException(problem);
+            }
         }
         baseUrl = url.orElse(simulator ? "http://localhost:" + httpPort : "https://kash.click");
         while (baseUrl.endsWith("/")) {
@@ -72,11 +78,16 @@ public class KashTarget {
         key.ifPresent(k -> given.append(given.isEmpty() ? "" : ", ").append("KASH_API_KEY"));
         String what = key.isEmpty() && shop.isEmpty() ? "KASH_SHOP_ID and KASH_API_KEY are" : key.isEmpty()
                 ? "KASH_API_KEY is" : "KASH_SHOP_ID is";
-        return what + " not set, but " + (given.isEmpty() ? "KASH_SIMULATOR=false asks for the real Kash"
-                : given + " point(s) the bridge at a real Kash") + ": set " + (key.isEmpty() && shop.isEmpty()
+        return what + " not set, but " + (given.isEmpty() ? "the bridge calls the real Kash (KASH_SIMULATOR is not "
+                + "true)" : given + " point(s) the bridge at a real Kash") + ": set " + (key.isEmpty() && shop.isEmpty()
                         ? "both" : "it") + " to your Kash.click credentials (back office, Configuration > Webservices), "
-                + "or unset every KASH_SHOP_ID/KASH_BASE_URL/KASH_API_KEY (or set KASH_SIMULATOR=true) for the built-in "
-                + "simulator. Nothing was started.";
+                + "or, to try the bridge without Kash, start it with its built-in simulator: bin/kash-bridge demo (or "
+                + "KASH_SIMULATOR=true). Nothing was started.";
+    }
+
+    /** Check mode: why the bridge would refuse to start with these Kash settings, if it would. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 
     private static Optional<String> set(Optional<String> v) {

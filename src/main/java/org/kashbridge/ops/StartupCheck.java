@@ -13,6 +13,7 @@ import org.apache.camel.quarkus.main.events.AfterStart;
 import org.apache.camel.quarkus.main.events.BeforeStart;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.kashbridge.config.KashConfig;
+import org.kashbridge.kash.KashTarget;
 import org.kashbridge.layout.Layouts;
 import org.kashbridge.outcome.OutcomeRoutingCheck;
 
@@ -30,6 +31,8 @@ public class StartupCheck {
     KashConfig kash;
     @Inject
     Layouts layouts;
+    @Inject
+    KashTarget target;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -61,6 +64,7 @@ public class StartupCheck {
         if (!kash.check()) {
             return;
         }
+        target.problem().ifPresent(problems::add);
         for (Map.Entry<String, String> e : layouts.errors().entrySet()) {
             problems.add("layout " + e.getKey() + ": " + e.getValue());
         }

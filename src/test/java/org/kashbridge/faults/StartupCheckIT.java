@@ -62,6 +62,56 @@ class StartupCheckIT {
     }
 
     @Test
+    void withoutKashSettingsTheBridgeRefusesToStartAndNeverServesItsSimulator() throws Exception {
+        Map<String, String> none = Map.of("KASH_BASE_URL", "", "KASH_SHOP_ID", "", "KASH_API_KEY", "");
+        Run start = run("no-kash", none, List.of());
+        assertEquals(1, start.exit, start.output);
+        assertTrue(start.output.contains("KASH_SHOP_ID and KASH_API_KEY are not set"), start.output);
+        assertTrue(start.output.contains("bin/kash-bridge demo"), "says how to ask for the simulator: " + start.output);
+        assertFalse(start.output.contains("Kash simulator enabled"), start.output);
+        // the check reports it as a problem among the others, with the same words
+        Run check = run("no-kash-check", none, List.of("check"));
+        assertEquals(1, check.exit, check.output);
+        assertTrue(check.output.contains("kash-bridge check: 1 problem"), check.output);
+        assertTrue(check.output.contains("KASH_SHOP_ID and KASH_API_KEY are not set"), check.output);
+        // a secret that failed to mount: the same refusal, naming only the missing one
+        Run noKey = run("no-key", Map.of("KASH_API_KEY", ""), List.of());
+        assertEquals(1, noKey.exit, noKey.output);
+        assertTrue(noKey.output.contains("KASH_API_KEY is not set, but KASH_SHOP_ID, KASH_BASE_URL point(s) the "
+                + "bridge at a real Kash"), noKey.output);
+    }
+
+    @Test
+    void theDemoServesTheSimulatorAndSendsADroppedFileToIt() throws Exception {
+        Path dir = ROOT.resolve("demo");
+        Path data = dir.resolve("data");
+        Files.createDirectories(data.resolve("inbox"));
+        int http = freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("KASH_DATA_DIR", data.toAbsolutePath().toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
+        env.put("KASH_BROKER_PORT", String.valueOf(freePort()));
+        env.put("KASH_INBOX_STABLE_MS", "0");
+        Process p = Processes.start("demo", dir, env, "256m", List.of("demo"));
+        try {
+            Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, java.time.Duration.ofSeconds(90));
+            Files.writeString(data.resolve("inbox/tea.csv"), "orderID,payment,itemType,title,price\n"
+                    + "7001,-2,free,Tea,2.50\n");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> Files.exists(data.resolve("done/tea.csv.result.csv")));
+            assertTrue(Files.readString(data.resolve("done/tea.csv.result.csv")).contains("OK"),
+                    Files.readString(data.resolve("done/tea.csv.result.csv")));
+            com.fasterxml.jackson.databind.JsonNode order = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    Processes.get("http://127.0.0.1:" + http + "/simulator/orders/7001"));
+            assertEquals("[\"Free_2.50_Tea\"]", order.path("lines").toString(), order.toString());
+            assertEquals("QUOTE", order.path("state").asText(), order.toString());
+            assertEquals(0, KASH_CALLS.get(), "the demo never calls a real Kash");
+        } finally {
+            Processes.stop(p);
+        }
+    }
+
+    @Test
     void twoTyposInTheOutcomeEndpointsAreNamedWithTheirVariables() throws Exception {
         Run run = run("typos", Map.of("KASH_FAILURE_ENDPOINTS", "fle:data/failed,direct:dead-letter",
                 "KASH_SUCCESS_ENDPOINTS", "direct:archiv"), List.of("check"));
@@ -155,7 +205,12 @@ class StartupCheckIT {
         env.put("KASH_DATA_DIR", data.toAbsolutePath().toString());
         env.put("QUARKUS_HTTP_PORT", "0");
         env.put("KASH_BROKER_PORT", String.valueOf(freePort()));
+        // an operator's Kash settings (the fake Kash on loopback); a case without them says so by an empty value
+        env.put("KASH_BASE_URL", "http://127.0.0.1:" + kash.getAddress().getPort());
+        env.put("KASH_SHOP_ID", "shop-1");
+        env.put("KASH_API_KEY", "key-1");
         env.putAll(extra);
+        env.values().removeIf(String::isEmpty);
         Process p = Processes.start(name, dir, env, "256m", args);
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();

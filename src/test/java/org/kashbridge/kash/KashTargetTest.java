@@ -15,9 +15,16 @@ import org.kashbridge.support.TestSettings;
 class KashTargetTest {
 
     private static KashTarget target(String simulator, String baseUrl, String shop, String key) {
+        return target(simulator, baseUrl, shop, key, Map.of());
+    }
+
+    private static KashTarget target(String simulator, String baseUrl, String shop, String key,
+            Map<String, String> more) {
         KashTarget t = new KashTarget();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("kash.simulator", simulator);
+        Map<String, String> settings = new HashMap<>(more);
+        if (simulator != null) {
+            settings.put("kash.simulator", simulator);
+        }
         Optional.ofNullable(baseUrl).ifPresent(v -> settings.put("kash.base-url", v));
         Optional.ofNullable(shop).ifPresent(v -> settings.put("kash.shop-id", v));
         Optional.ofNullable(key).ifPresent(v -> settings.put("kash.api-key", v));
@@ -49,6 +56,19 @@ class KashTargetTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> target("false", null, null, null));
         assertTrue(e.getMessage().startsWith("KASH_SHOP_ID and KASH_API_KEY are not set"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> target("yes", null, null, null));
+    }
+
+    @Test
+    void theShippedDefaultNeverTurnsTheSimulatorOnByItself() {
+        // nothing about Kash set, the shipped kash.simulator: refused, saying how to ask for the simulator
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> target(null, null, null, null));
+        assertTrue(e.getMessage().startsWith("KASH_SHOP_ID and KASH_API_KEY are not set, but the bridge calls the "
+                + "real Kash"), e.getMessage());
+        assertTrue(e.getMessage().contains("bin/kash-bridge demo (or KASH_SIMULATOR=true)"), e.getMessage());
+        // check mode: the same words as a problem to report, not a crash
+        KashTarget checked = target(null, null, null, null, Map.of("kash.check", "true"));
+        assertEquals(e.getMessage(), checked.problem().orElseThrow());
+        assertTrue(target(null, null, "42", "k").problem().isEmpty());
     }
 
     @Test
