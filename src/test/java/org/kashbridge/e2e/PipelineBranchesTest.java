@@ -27,7 +27,9 @@ import org.kashbridge.simulator.KashSimulator;
  * and a duplicate never enter call-kash; a new edit goes through call-kash once and kash-attempt once; a
  * transient failure repeats kash-attempt (the attempt, with its throttle and call slot), not call-kash; every
  * edit ends in route-outcome, which sends a success to the success endpoints only (archive) and a failure to
- * the failure endpoints only (dead letter, alert mail; the shipped KASH_*_ENDPOINTS). Each route's first step is made to count the edits that enter it (AdviceWith,
+ * the failure endpoints only (dead letter, alert mail; the shipped KASH_*_ENDPOINTS). A lost reply is attempted
+ * again only for a harmless edit; a payment goes to review (its AMBIGUOUS branch), and a 429 waits for its
+ * Retry-After. Each route's first step is made to count the edits that enter it (AdviceWith,
  * in an application of its own). A synchronous REST call returns only once its edit's routes are done.
  */
 @QuarkusTest
@@ -120,5 +122,55 @@ class PipelineBranchesTest {
         assertEquals(0, entered("archive", "branch-failed"));
         assertEquals(1, entered("dead-letter", "branch-failed"));
         assertEquals(1, entered("alert-mail", "branch-failed"));
+    }
+
+    @Test
+    void aLostReplyOnAPaymentIsNeverRepeatedAndIsKeptForReview() throws Exception {
+        // applied, then the connection closed: Kash may have recorded the payment, so it is not sent again
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = List.of("apply-reset", "ok");
+        simulator.faults(plan);
+        post("branch-ambiguous", "{\"orderID\":48306,\"payment\":3,\"paymentAmount\":4.00}", 504);
+        assertEquals(1, entered("kash-attempt", "branch-ambiguous"), "an ambiguous payment was attempted again");
+        assertEquals(0, entered("archive", "branch-ambiguous"));
+        assertEquals(1, entered("dead-letter", "branch-ambiguous"));
+        assertEquals(1, entered("alert-mail", "branch-ambiguous"));
+        // route-outcome's AMBIGUOUS branch: one review file, whatever the failure endpoints say
+        java.nio.file.Path review = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kash.review.dir", String.class));
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(review)) {
+            List<String> mine = files.map(java.nio.file.Path::toString).filter(f -> f.contains("branch-ambiguous"))
+                    .toList();
+            assertEquals(1, mine.size(), String.valueOf(mine));
+            org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of(
+                    mine.get(0))).contains("\"status\":\"AMBIGUOUS\""));
+        }
+    }
+
+    @Test
+    void aLostReplyOnAHarmlessEditIsAttemptedAgain() {
+        // no payment, no line, no new customer: repeating it changes nothing, so a lost reply is retried
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = List.of("apply-reset", "ok");
+        simulator.faults(plan);
+        post("branch-harmless", "{\"orderID\":48307,\"payment\":-2,\"publicComment\":\"ready\"}", 200);
+        assertEquals(2, entered("kash-attempt", "branch-harmless"));
+        assertEquals(1, entered("call-kash", "branch-harmless"));
+        assertEquals(1, entered("archive", "branch-harmless"));
+        assertEquals(0, entered("dead-letter", "branch-harmless"));
+    }
+
+    @Test
+    void aBusyKashIsAttemptedAgainAfterItsRetryAfter() {
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = List.of("429:1", "ok");
+        simulator.faults(plan);
+        long start = System.nanoTime();
+        post("branch-busy", "{\"orderID\":48308,\"payment\":-1,\"itemsList\":[\"Free_1.00_Tea\"]}", 200);
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(2, entered("kash-attempt", "branch-busy"));
+        assertEquals(1, entered("archive", "branch-busy"));
+        // Retry-After: 1 is a lower bound on the wait (no upper bound: a busy machine may take longer)
+        org.junit.jupiter.api.Assertions.assertTrue(waitedMs >= 1000, "retried after " + waitedMs + " ms");
     }
 }
