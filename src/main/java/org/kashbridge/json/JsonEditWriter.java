@@ -1,5 +1,7 @@
 package org.kashbridge.json;
 
+import static org.kashbridge.json.JsonMaps.putIfSet;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +54,5 @@ public final class JsonEditWriter {
             map.put(JsonEditReader.ITEMS_LIST, tokens);
         }
         return map;
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            map.put(key, value);
-        }
     }
 }

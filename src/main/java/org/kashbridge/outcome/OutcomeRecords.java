@@ -1,5 +1,7 @@
 package org.kashbridge.outcome;
 
+import static org.kashbridge.json.JsonMaps.putIfSet;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -152,12 +154,6 @@ public class OutcomeRecords {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
         }
     }
 }
