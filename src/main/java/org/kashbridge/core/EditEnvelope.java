@@ -40,6 +40,7 @@ public final class EditEnvelope {
     private List<FieldError> errors = List.of();
     private EditOutcome outcome;
     private int attempts;
+    private boolean replyLost;
     private String preview;
 
     public EditEnvelope(String editKey, EditSource source, EditInput input) {
@@ -177,6 +178,16 @@ public final class EditEnvelope {
     public void released() {
         move(EditStage.DONE, "released");
         this.claim = 0;
+    }
+
+    /** An attempt was sent and got no reply, and the edit is tried again: that attempt may have been applied. */
+    public void replyLost() {
+        this.replyLost = true;
+    }
+
+    /** True when an earlier attempt got no reply: Kash may have applied it, whatever a later attempt hears. */
+    public boolean anAttemptMayHaveApplied() {
+        return replyLost;
     }
 
     /** Counts one request to Kash (every attempt, retries included). */

@@ -50,6 +50,19 @@ public class RetryPolicy {
         return true;
     }
 
+    /**
+     * Camel's retryWhile after a lost reply (sent, no answer) of an edit that is harmless to repeat: as
+     * {@link #retryAgain}, and the edit remembers that an earlier attempt may have been applied, so that Kash
+     * refusing the repeat (an order validated by that attempt) is not mistaken for a refusal of the edit.
+     */
+    public boolean retryAfterLostReply(Exchange exchange) {
+        boolean again = retryAgain(exchange);
+        if (again) {
+            exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class).replyLost();
+        }
+        return again;
+    }
+
     /** Delay before attempt {@code n} (2 = first retry): Retry-After when Kash gave one, else backoff with jitter. */
     long delayBefore(int n, Long retryAfterMillis) {
         if (retryAfterMillis != null) {

@@ -71,6 +71,12 @@ public class EditPipeline {
             outcome = EditOutcome.ambiguous(outcome.message() + " (" + KashReplyReader.excerpt(body)
                     + "): the edit may have been applied to order " + envelope.getEdit().orderID()
                     + "; check the order in Kash, then resolve the review");
+        } else if (outcome.status() == EditStatus.REJECTED && envelope.anAttemptMayHaveApplied()) {
+            // Kash refused a repeat, but an earlier attempt got no reply: it may have been applied (and, say,
+            // validated the order, which is why the repeat is refused). Not a refusal of the edit: for review.
+            outcome = EditOutcome.ambiguous("Kash refused the edit when it was sent again (" + outcome.message()
+                    + "), but an earlier attempt got no reply and may have been applied to order "
+                    + envelope.getEdit().orderID() + ": check the order in Kash, then resolve the review");
         }
         envelope.complete(outcome);
     }

@@ -136,15 +136,10 @@ class PipelineBranchesTest {
         assertEquals(1, entered("dead-letter", "branch-ambiguous"));
         assertEquals(1, entered("alert-mail", "branch-ambiguous"));
         // route-outcome's AMBIGUOUS branch: one review file, whatever the failure endpoints say
-        java.nio.file.Path review = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("kash.review.dir", String.class));
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(review)) {
-            List<String> mine = files.map(java.nio.file.Path::toString).filter(f -> f.contains("branch-ambiguous"))
-                    .toList();
-            assertEquals(1, mine.size(), String.valueOf(mine));
-            org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of(
-                    mine.get(0))).contains("\"status\":\"AMBIGUOUS\""));
-        }
+        List<String> mine = reviewFiles("branch-ambiguous");
+        assertEquals(1, mine.size(), String.valueOf(mine));
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of(mine.get(0)))
+                .contains("\"status\":\"AMBIGUOUS\""));
     }
 
     @Test
@@ -158,6 +153,27 @@ class PipelineBranchesTest {
         assertEquals(1, entered("call-kash", "branch-harmless"));
         assertEquals(1, entered("archive", "branch-harmless"));
         assertEquals(0, entered("dead-letter", "branch-harmless"));
+    }
+
+    @Test
+    void aRefusedRepeatAfterALostReplyIsForReviewNotARefusal() throws Exception {
+        // the first attempt validated the order and its reply was lost; Kash refuses the repeat because the
+        // order is now validated: the edit was applied, so REJECTED ("fix the data") would be wrong
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = List.of("apply-reset", "ok");
+        simulator.faults(plan);
+        post("branch-validated", "{\"orderID\":48309,\"payment\":-1,\"publicComment\":\"ready\"}", 504);
+        assertEquals(2, entered("kash-attempt", "branch-validated"));
+        assertEquals(1, reviewFiles("branch-validated").size());
+        assertEquals(1, entered("dead-letter", "branch-validated"));
+    }
+
+    private static List<String> reviewFiles(String key) throws java.io.IOException {
+        java.nio.file.Path review = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kash.review.dir", String.class));
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(review)) {
+            return files.map(java.nio.file.Path::toString).filter(f -> f.contains(key)).toList();
+        }
     }
 
     @Test
