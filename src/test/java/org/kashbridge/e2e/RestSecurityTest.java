@@ -22,12 +22,40 @@ class RestSecurityTest {
     void missingOrWrongCredentialsAre401AndNothingIsSent() {
         int before = simulator.received().size();
         given().contentType(ContentType.JSON).body(EDIT).post("/api/order-edits").then().statusCode(401)
-                .header("WWW-Authenticate", "Basic realm=\"kash-bridge\"");
+                .header("WWW-Authenticate", "Basic realm=\"kash-bridge\"")
+                .body("message", org.hamcrest.Matchers.containsString("KASH_BRIDGE_API_KEY"));
         given().header("X-API-Key", "wrong").contentType(ContentType.JSON).body(EDIT).post("/api/order-edits").then()
-                .statusCode(401);
+                .statusCode(401).header("WWW-Authenticate", "Basic realm=\"kash-bridge\"")
+                .body("status", org.hamcrest.Matchers.equalTo("UNAUTHORIZED"));
         given().auth().preemptive().basic("tester", "nope").contentType(ContentType.JSON).body(EDIT)
                 .post("/api/order-edits/batch").then().statusCode(401);
         assertEquals(before, simulator.received().size());
+    }
+
+    @Test
+    void malformedOrMixedCredentialsAndOddPathsAreRefusedNeverServed() {
+        int before = simulator.received().size();
+        // Authorization that is not Base64, an empty password, a user without password
+        given().header("Authorization", "Basic !!!not-base64").contentType(ContentType.JSON).body(EDIT)
+                .post("/api/order-edits").then().statusCode(401);
+        given().auth().preemptive().basic("tester", "").contentType(ContentType.JSON).body(EDIT)
+                .post("/api/order-edits").then().statusCode(401);
+        given().header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("tester".getBytes()))
+                .contentType(ContentType.JSON).body(EDIT).post("/api/order-edits").then().statusCode(401);
+        given().header("X-API-Key", "").contentType(ContentType.JSON).body(EDIT).post("/api/order-edits").then()
+                .statusCode(401);
+        // spellings of the same path: never past the check without credentials
+        for (String path : java.util.List.of("/api/order-edits/", "/api/./order-edits", "/api/x/../order-edits",
+                "/api//order-edits", "/api/operator/review")) {
+            int status = given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(EDIT).post(path)
+                    .then().extract().statusCode();
+            org.junit.jupiter.api.Assertions.assertTrue(status == 401 || status == 404 || status == 405,
+                    path + " answered " + status);
+        }
+        assertEquals(before, simulator.received().size(), "nothing reached Kash");
+        // what is not /api stays open (on loopback by default): health and the API's description
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
     }
 
     @Test
