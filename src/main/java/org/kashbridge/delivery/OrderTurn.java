@@ -13,6 +13,7 @@ import org.apache.camel.spi.Policy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditOutcome;
+import org.kashbridge.core.EditStage;
 
 /**
  * The {@code policy} around claim, call and result in routes/pipeline.camel.yaml: an edit's turn. Edits of one
@@ -45,6 +46,15 @@ public class OrderTurn implements Policy {
 
     private void take(Exchange exchange, AsyncProcessor steps) {
         EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
+        if (e.stage() == EditStage.DONE) {
+            // refused before its turn (a key too long): nothing to wait for, nobody to answer
+            try {
+                steps.process(exchange);
+            } catch (Exception ex) {
+                exchange.setException(ex);
+            }
+            return;
+        }
         while (true) {
             SameKeyCalls.Turn turn = sameKey.join(e.getIdempotencyKey());
             if (!turn.leader()) {

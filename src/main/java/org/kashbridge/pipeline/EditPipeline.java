@@ -71,28 +71,37 @@ public class EditPipeline {
             outcome = EditOutcome.ambiguous(outcome.message() + " (" + KashReplyReader.excerpt(body)
                     + "): the edit may have been applied to order " + envelope.getEdit().orderID()
                     + "; check the order in Kash, then resolve the review");
-        } else if (outcome.status() == EditStatus.REJECTED && envelope.anAttemptMayHaveApplied()) {
-            // Kash refused a repeat, but an earlier attempt got no reply: it may have been applied (and, say,
-            // validated the order, which is why the repeat is refused). Not a refusal of the edit: for review.
-            outcome = EditOutcome.ambiguous("Kash refused the edit when it was sent again (" + outcome.message()
-                    + "), but an earlier attempt got no reply and may have been applied to order "
-                    + envelope.getEdit().orderID() + ": check the order in Kash, then resolve the review");
         }
-        envelope.complete(outcome);
+        envelope.complete(afterLostReply(envelope, outcome));
     }
 
     /** The call failed for good (retries exhausted, or a permanent HTTP error): FAILED, naming the cause. */
     public void technicalFailure(Exchange exchange) {
         recordLatency(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        EditEnvelope envelope = envelope(exchange);
         if (cause instanceof HttpOperationFailedException http) {
-            envelope(exchange).complete(EditOutcome.failed("Kash answered HTTP " + http.getStatusCode(),
+            envelope.complete(afterLostReply(envelope, EditOutcome.failed("Kash answered HTTP " + http.getStatusCode(),
                     http.getStatusCode(), KashReplyReader.excerpt(SecretMask.apply(
-                            http.getResponseBody() == null ? "" : http.getResponseBody(), target.apiKey()))));
+                            http.getResponseBody() == null ? "" : http.getResponseBody(), target.apiKey())))));
             return;
         }
-        envelope(exchange).complete(EditOutcome.failed(SecretMask.apply("could not complete the call to "
-                + target.baseUrl() + "/workers/editOrder.php: " + describe(cause), target.apiKey()), null, null));
+        envelope.complete(afterLostReply(envelope, EditOutcome.failed(SecretMask.apply("could not complete the call "
+                + "to " + target.baseUrl() + "/workers/editOrder.php: " + describe(cause), target.apiKey()), null, null)));
+    }
+
+    /**
+     * A refusal or a failure of an edit one of whose attempts got no reply: that attempt may have been applied (and,
+     * say, validated the order, which is why a repeat is refused), so it is not "fix the data" nor "send it again"
+     * but for review.
+     */
+    private static EditOutcome afterLostReply(EditEnvelope envelope, EditOutcome outcome) {
+        if (!envelope.anAttemptMayHaveApplied() || outcome.settled() || outcome.status() == EditStatus.AMBIGUOUS) {
+            return outcome;
+        }
+        return EditOutcome.ambiguous("an earlier attempt got no reply and may have been applied to order "
+                + envelope.getEdit().orderID() + "; the last one ended: " + outcome.message() + ". Check the order "
+                + "in Kash, then resolve the review");
     }
 
     /** The request may have reached Kash but no reply came back: AMBIGUOUS, never re-sent automatically. */

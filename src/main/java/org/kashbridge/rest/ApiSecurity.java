@@ -69,15 +69,28 @@ public class ApiSecurity {
 
         @Override
         public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-            String key = context.request().getHeader(API_KEY_HEADER);
-            if (key != null) {
-                return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key),
-                        context));
-            }
-            String auth = context.request().getHeader("Authorization");
-            if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String path = context.normalizedPath();
+            if (!path.equals("/api") && !path.startsWith("/api/")) {
+                // Quarkus authenticates every request: stale credentials sent to health or metrics are not read
                 return Uni.createFrom().optional(Optional.empty());
             }
+            String key = context.request().getHeader(API_KEY_HEADER);
+            String auth = context.request().getHeader("Authorization");
+            boolean basic = auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6);
+            if (key == null && !basic) {
+                return Uni.createFrom().optional(Optional.empty());
+            }
+            if (key == null) {
+                return basic(auth, context, identities);
+            }
+            Uni<SecurityIdentity> byKey = identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                    new ApiKeyRequest(key), context));
+            // a key that does not match, beside Basic credentials: the Basic ones decide (as before this mechanism)
+            return basic ? byKey.onFailure().recoverWithUni(() -> basic(auth, context, identities)) : byKey;
+        }
+
+        private static Uni<SecurityIdentity> basic(String auth, RoutingContext context,
+                IdentityProviderManager identities) {
             String pair;
             try {
                 pair = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);

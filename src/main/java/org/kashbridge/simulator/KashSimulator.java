@@ -26,7 +26,7 @@ import org.kashbridge.kash.KashTarget;
 @ApplicationScoped
 public class KashSimulator {
 
-    /** The form fields Kash knows besides client[...] and itemsList[] (SimulatorFieldsTest: all the bridge sends). */
+    /** The form fields Kash knows besides client[...] and itemsList[] (KashSimulatorTest: all that the bridge sends). */
     static final Set<String> SCALARS = Set.of("shopID", "key", "orderID", "payment", "paymentAmount", "idUser",
             "idClient", "idtable", "idcaisse", "numcouverts", "publicComment", "privateComment", "pagerNum",
             "deliveryMethod");

@@ -168,6 +168,17 @@ class PipelineBranchesTest {
         assertEquals(1, entered("dead-letter", "branch-validated"));
     }
 
+    @Test
+    void aFailedRepeatAfterALostReplyIsForReviewToo() throws Exception {
+        // the same, with the repeat refused by an HTTP error instead of success:false: not FAILED ("send again")
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = List.of("apply-reset", "400");
+        simulator.faults(plan);
+        post("branch-lost-400", "{\"orderID\":48310,\"payment\":-2,\"publicComment\":\"ready\"}", 504);
+        assertEquals(2, entered("kash-attempt", "branch-lost-400"));
+        assertEquals(1, reviewFiles("branch-lost-400").size());
+    }
+
     private static List<String> reviewFiles(String key) throws java.io.IOException {
         java.nio.file.Path review = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("kash.review.dir", String.class));

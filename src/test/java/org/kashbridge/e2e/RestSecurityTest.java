@@ -46,16 +46,32 @@ class RestSecurityTest {
                 .statusCode(401);
         // spellings of the same path: never past the check without credentials
         for (String path : java.util.List.of("/api/order-edits/", "/api/./order-edits", "/api/x/../order-edits",
-                "/api//order-edits", "/api/operator/review")) {
+                "/api//order-edits", "//api/order-edits", "/api/order-edits;x=1", "/api/%2e/order-edits",
+                "/API/order-edits")) {
             int status = given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(EDIT).post(path)
                     .then().extract().statusCode();
             org.junit.jupiter.api.Assertions.assertTrue(status == 401 || status == 404 || status == 405,
                     path + " answered " + status);
         }
         assertEquals(before, simulator.received().size(), "nothing reached Kash");
-        // what is not /api stays open (on loopback by default): health and the API's description
+        // the operator API is /api too
+        given().get("/api/operator/review").then().statusCode(401);
+        given().header("X-API-Key", "wrong").get("/api/operator/blocked-orders").then().statusCode(401);
+        // what is not /api stays open (on loopback by default), even to a client sending stale credentials
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
+        given().header("X-API-Key", "stale").get("/q/health/ready").then().statusCode(200);
+        given().header("Authorization", "Basic !!!").get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aKeyThatDoesNotMatchBesideGoodBasicCredentialsLetsBasicDecide() {
+        given().header("X-API-Key", "old-key").auth().preemptive().basic("tester", "test-password")
+                .contentType(ContentType.JSON).body("{\"orderID\":21003,\"payment\":-2}").post("/api/order-edits")
+                .then().statusCode(200);
+        given().header("X-API-Key", "old-key").auth().preemptive().basic("tester", "nope")
+                .contentType(ContentType.JSON).body("{\"orderID\":21003,\"payment\":-2}").post("/api/order-edits")
+                .then().statusCode(401);
     }
 
     @Test
