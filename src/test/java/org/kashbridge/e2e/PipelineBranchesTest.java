@@ -68,6 +68,13 @@ class PipelineBranchesTest {
         simulator.faults(new FaultPlan());
     }
 
+    /** What the simulator answers to each attempt of an order, in turn. */
+    private void faults(String... steps) {
+        FaultPlan plan = new FaultPlan();
+        plan.perOrder = List.of(steps);
+        simulator.faults(plan);
+    }
+
     private static int entered(String route, String editKey) {
         AtomicInteger n = ENTERED.get(route + " " + editKey);
         return n == null ? 0 : n.get();
@@ -98,9 +105,7 @@ class PipelineBranchesTest {
 
     @Test
     void aTransientFailureRepeatsTheAttemptNotTheCall() {
-        FaultPlan plan = new FaultPlan();
-        plan.perOrder = List.of("503", "ok");
-        simulator.faults(plan);
+        faults("503", "ok");
         post("branch-retry", "{\"orderID\":48303,\"payment\":-1,\"itemsList\":[\"Free_1.00_Tea\"]}", 200);
         assertEquals(2, entered("kash-attempt", "branch-retry"), "the failed attempt is repeated through kash-attempt");
         assertEquals(1, entered("call-kash", "branch-retry"), "call-kash ran again for a retry");
@@ -114,9 +119,7 @@ class PipelineBranchesTest {
         assertEquals(0, entered("dead-letter", "branch-ok"));
         assertEquals(0, entered("alert-mail", "branch-ok"));
         // Kash refuses the edit (HTTP 400): FAILED, not retried
-        FaultPlan plan = new FaultPlan();
-        plan.perOrder = List.of("400");
-        simulator.faults(plan);
+        faults("400");
         post("branch-failed", "{\"orderID\":48305,\"payment\":-1,\"itemsList\":[\"Free_1.00_Tea\"]}", 502);
         assertEquals(1, entered("kash-attempt", "branch-failed"));
         assertEquals(0, entered("archive", "branch-failed"));
@@ -127,9 +130,7 @@ class PipelineBranchesTest {
     @Test
     void aLostReplyOnAPaymentIsNeverRepeatedAndIsKeptForReview() throws Exception {
         // applied, then the connection closed: Kash may have recorded the payment, so it is not sent again
-        FaultPlan plan = new FaultPlan();
-        plan.perOrder = List.of("apply-reset", "ok");
-        simulator.faults(plan);
+        faults("apply-reset", "ok");
         post("branch-ambiguous", "{\"orderID\":48306,\"payment\":3,\"paymentAmount\":4.00}", 504);
         assertEquals(1, entered("kash-attempt", "branch-ambiguous"), "an ambiguous payment was attempted again");
         assertEquals(0, entered("archive", "branch-ambiguous"));
@@ -145,9 +146,7 @@ class PipelineBranchesTest {
     @Test
     void aLostReplyOnAHarmlessEditIsAttemptedAgain() {
         // no payment, no line, no new customer: repeating it changes nothing, so a lost reply is retried
-        FaultPlan plan = new FaultPlan();
-        plan.perOrder = List.of("apply-reset", "ok");
-        simulator.faults(plan);
+        faults("apply-reset", "ok");
         post("branch-harmless", "{\"orderID\":48307,\"payment\":-2,\"publicComment\":\"ready\"}", 200);
         assertEquals(2, entered("kash-attempt", "branch-harmless"));
         assertEquals(1, entered("call-kash", "branch-harmless"));
@@ -159,9 +158,7 @@ class PipelineBranchesTest {
     void aRefusedRepeatAfterALostReplyIsForReviewNotARefusal() throws Exception {
         // the first attempt validated the order and its reply was lost; Kash refuses the repeat because the
         // order is now validated: the edit was applied, so REJECTED ("fix the data") would be wrong
-        FaultPlan plan = new FaultPlan();
-        plan.perOrder = List.of("apply-reset", "ok");
-        simulator.faults(plan);
+        faults("apply-reset", "ok");
         post("branch-validated", "{\"orderID\":48309,\"payment\":-1,\"publicComment\":\"ready\"}", 504);
         assertEquals(2, entered("kash-attempt", "branch-validated"));
         assertEquals(1, reviewFiles("branch-validated").size());
@@ -171,9 +168,7 @@ class PipelineBranchesTest {
     @Test
     void aFailedRepeatAfterALostReplyIsForReviewToo() throws Exception {
         // the same, with the repeat refused by an HTTP error instead of success:false: not FAILED ("send again")
-        FaultPlan plan = new FaultPlan();
-        plan.perOrder = List.of("apply-reset", "400");
-        simulator.faults(plan);
+        faults("apply-reset", "400");
         post("branch-lost-400", "{\"orderID\":48310,\"payment\":-2,\"publicComment\":\"ready\"}", 504);
         assertEquals(2, entered("kash-attempt", "branch-lost-400"));
         assertEquals(1, reviewFiles("branch-lost-400").size());
@@ -189,9 +184,7 @@ class PipelineBranchesTest {
 
     @Test
     void aBusyKashIsAttemptedAgainAfterItsRetryAfter() {
-        FaultPlan plan = new FaultPlan();
-        plan.perOrder = List.of("429:1", "ok");
-        simulator.faults(plan);
+        faults("429:1", "ok");
         long start = System.nanoTime();
         post("branch-busy", "{\"orderID\":48308,\"payment\":-1,\"itemsList\":[\"Free_1.00_Tea\"]}", 200);
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
