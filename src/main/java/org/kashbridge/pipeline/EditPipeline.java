@@ -75,7 +75,10 @@ public class EditPipeline {
         envelope.complete(afterLostReply(envelope, outcome));
     }
 
-    /** The call failed for good (retries exhausted, or a permanent HTTP error): FAILED, naming the cause. */
+    /**
+     * The call failed for good (retries exhausted, or a permanent HTTP error): FAILED, naming the cause, or
+     * AMBIGUOUS when an earlier attempt lost its reply.
+     */
     public void technicalFailure(Exchange exchange) {
         recordLatency(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -86,8 +89,9 @@ public class EditPipeline {
                             http.getResponseBody() == null ? "" : http.getResponseBody(), target.apiKey())))));
             return;
         }
-        envelope.complete(afterLostReply(envelope, EditOutcome.failed(SecretMask.apply("could not complete the call "
-                + "to " + target.baseUrl() + "/workers/editOrder.php: " + describe(cause), target.apiKey()), null, null)));
+        EditOutcome failed = EditOutcome.failed(SecretMask.apply("could not complete the call to " + target.baseUrl()
+                + "/workers/editOrder.php: " + describe(cause), target.apiKey()), null, null);
+        envelope.complete(afterLostReply(envelope, failed));
     }
 
     /**
