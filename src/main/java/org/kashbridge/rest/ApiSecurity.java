@@ -39,12 +39,10 @@ public class ApiSecurity {
 
     public static final String API_KEY_HEADER = "X-API-Key";
     static final String REALM = "kash-bridge";
+    private static final String CHALLENGE = "Basic realm=\"" + REALM + "\"";
     private static final String UNAUTHORIZED = "{\"status\":\"UNAUTHORIZED\",\"message\":\"send the " + API_KEY_HEADER
             + " header or HTTP Basic credentials (configured by KASH_BRIDGE_API_KEY or KASH_BRIDGE_USER/"
             + "KASH_BRIDGE_PASSWORD)\"}";
-
-    @Inject
-    KashConfig kash;
 
     void configure(@Observes HttpSecurity http) {
         http.path("/api", "/api/*").authenticated();
@@ -108,7 +106,7 @@ public class ApiSecurity {
 
         @Override
         public Uni<ChallengeData> getChallenge(RoutingContext context) {
-            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"" + REALM + "\""));
+            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
         }
 
         @Override
@@ -120,7 +118,7 @@ public class ApiSecurity {
         @Override
         public Uni<Boolean> sendChallenge(RoutingContext context) {
             if (!context.response().ended()) {
-                context.response().setStatusCode(401).putHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"")
+                context.response().setStatusCode(401).putHeader("WWW-Authenticate", CHALLENGE)
                         .putHeader("Content-Type", "application/json").end(UNAUTHORIZED);
             }
             return Uni.createFrom().item(true);
