@@ -48,7 +48,8 @@ public class AlertMails {
         EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
         EditOutcome o = e.getOutcome();
         StringBuilder text = new StringBuilder()
-                .append(o.ok() ? "An order edit was applied to Kash.\n\n" : "An order edit was not applied to Kash.\n\n")
+                .append(o.ok() ? "An order edit was applied to Kash.\n\n"
+                        : "An order edit was not applied to Kash.\n\n")
                 .append("Status:    ").append(o.status()).append('\n')
                 .append("Edit:      ").append(e.getEditKey()).append('\n')
                 .append("Source:    ").append(e.getSource()).append('\n');
@@ -96,7 +97,8 @@ public class AlertMails {
         if (file.isReadable() && failed.isEmpty()) {
             return null;
         }
-        StringBuilder text = new StringBuilder("File ").append(file.fileName()).append(" was processed with failures.\n\n");
+        StringBuilder text = new StringBuilder("File ").append(file.fileName())
+                .append(" was processed with failures.\n\n");
         if (!file.isReadable()) {
             text.append("The file could not be read and nothing in it was sent:\n  ").append(file.unreadableReason())
                     .append('\n');
@@ -108,7 +110,8 @@ public class AlertMails {
                 text.append("  ... and ").append(file.unlistedFailures()).append(" more (see the report)\n");
             }
         }
-        text.append("\nThe full report is ").append(file.reportPath().getFileName()).append(" beside the processed file.\n");
+        text.append("\nThe full report is ").append(file.reportPath().getFileName())
+                .append(" beside the processed file.\n");
         headers(exchange, "[kash-bridge] " + file.fileName() + ": " + (file.isReadable() ? counts.toString()
                 : "unreadable"));
         return SecretMask.apply(text.toString(), target.apiKey());
@@ -129,7 +132,8 @@ public class AlertMails {
         Path file = dir.resolve(Instant.now().toString().replace(':', '-') + "_" + sequence.incrementAndGet() + ".txt");
         String text = "Subject: " + exchange.getMessage().getHeader("Subject") + "\nTo: " + kash.mail().to()
                 + "\nNot sent: "
-                + (cause == null ? "unknown" : cause.getMessage()) + "\n\n" + exchange.getMessage().getBody(String.class);
+                + (cause == null ? "unknown" : cause.getMessage()) + "\n\n"
+                + exchange.getMessage().getBody(String.class);
         Files.writeString(file, SecretMask.apply(text, target.apiKey()), StandardCharsets.UTF_8);
         LOG.warnf("alert mail not sent (%s); kept in %s", cause == null ? "?" : cause.getMessage(), file);
     }

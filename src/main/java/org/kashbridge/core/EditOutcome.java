@@ -28,7 +28,8 @@ public record EditOutcome(EditStatus status, Long orderID, String invoice, Strin
         return new EditOutcome(EditStatus.AMBIGUOUS, null, null, null, null, message, null, null);
     }
 
-    public static EditOutcome duplicate(Long orderID, String invoice, String quote, String paymentLink, String message) {
+    public static EditOutcome duplicate(Long orderID, String invoice, String quote, String paymentLink,
+            String message) {
         return new EditOutcome(EditStatus.DUPLICATE, orderID, invoice, quote, paymentLink, message, null, null);
     }
 

@@ -182,8 +182,8 @@ public class InboxFiles {
         String base = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";
         Path candidate = dir.resolve(name);
-        for (int i = 1; Files.exists(candidate) || Files.exists(dir.resolve(candidate.getFileName() + ".result.csv"));
-                i++) {
+        for (int i = 1; Files.exists(candidate)
+                || Files.exists(dir.resolve(candidate.getFileName() + ".result.csv")); i++) {
             candidate = dir.resolve(base + "-" + i + ext);
         }
         return candidate;

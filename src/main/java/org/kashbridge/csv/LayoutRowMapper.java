@@ -66,7 +66,7 @@ final class LayoutRowMapper extends RowMapper {
         }
         throw new UnreadableFileException(layout.describe() + ", key " + r.key() + ": the file's header has no "
                 + "column '" + r.column() + "'; its columns are " + header.stream().map(h -> "'" + h.strip() + "'")
-                .toList());
+                        .toList());
     }
 
     @Override
@@ -162,8 +162,9 @@ final class LayoutRowMapper extends RowMapper {
             String amount = Amounts.normalise(v, layout.decimalSeparator(), layout.groupingSeparator());
             if (amount == null) {
                 errors.add(new FieldError(where, r.field(), r.source() + " value '" + v + "' is not an amount written "
-                        + "with decimal separator '" + layout.decimalSeparator() + "'" + (layout.groupingSeparator() == 0
-                        ? " and no grouping" : " and grouping separator '" + layout.groupingSeparator() + "'")
+                        + "with decimal separator '" + layout.decimalSeparator() + "'"
+                        + (layout.groupingSeparator() == 0
+                                ? " and no grouping" : " and grouping separator '" + layout.groupingSeparator() + "'")
                         + " (" + layout.describe() + ", keys decimalSeparator/groupingSeparator)"));
                 return null;
             }

@@ -30,7 +30,7 @@ import org.kashbridge.core.EditStatus;
 final class ReportWriter {
 
     static final String[] COLUMNS = {"editKey", "orderID", "rows", "status", "message", "invoice", "quote",
-        "paymentLink"};
+            "paymentLink"};
     /** Dry runs add the form body that would have been sent (key masked). */
     static final String FORM = "form";
 

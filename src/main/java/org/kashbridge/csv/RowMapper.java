@@ -30,8 +30,8 @@ abstract class RowMapper {
                 if (decoding.undecodable(h)) {
                     throw new UnreadableFileException("the header row (row " + headerRow + ") is not valid "
                             + decoding.charset().name() + ": " + (layout.isCanonical() ? "save the file as UTF-8"
-                            : layout.describe() + " declares charset " + decoding.charset().name()
-                            + "; is the file saved in another charset?"));
+                                    : layout.describe() + " declares charset " + decoding.charset().name()
+                                            + "; is the file saved in another charset?"));
                 }
             }
         }

@@ -82,7 +82,8 @@ public class IdempotencyGate {
         java.util.function.Supplier<String> held = () -> records.replyJson(e, EditOutcome.failed(
                 blockedMessage(orderId, null), null, null));
         EditLedger.ClaimRequest request = new EditLedger.ClaimRequest(target.namespace(), e.getIdempotencyKey(),
-                orderId, e.getFingerprint(), kash.ledger().contentDedupe() && !e.hasExplicitKey(), e.getEdit().safeToRepeat(),
+                orderId, e.getFingerprint(), kash.ledger().contentDedupe() && !e.hasExplicitKey(),
+                e.getEdit().safeToRepeat(),
                 records.original(e), crashed, held);
         long wait = BUSY_FIRST_MS;
         while (true) {

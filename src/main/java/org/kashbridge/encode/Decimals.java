@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 /** Decimal reading and writing in the one format Kash understands: a dot, no exponent, no grouping. */
 public final class Decimals {
 
-
     private Decimals() {
     }
 

@@ -106,7 +106,8 @@ public final class FormFields {
             } else if (c < 0x800) {
                 percent(sb, 0xC0 | (c >> 6));
                 percent(sb, 0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, s.charAt(++i));
                 percent(sb, 0xF0 | (cp >> 18));
                 percent(sb, 0x80 | ((cp >> 12) & 0x3F));

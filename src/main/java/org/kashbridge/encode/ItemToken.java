@@ -115,7 +115,8 @@ public final class ItemToken {
                 for (int i = 4; i < parts.length; i++) {
                     variations.add(id(parts[i], "variation id"));
                 }
-                return OrderLine.article(id, quantity(parts[1]), title(parts[2], false), amount(parts[3], "price", true),
+                return OrderLine.article(id, quantity(parts[1]), title(parts[2], false),
+                        amount(parts[3], "price", true),
                         variations);
         }
     }

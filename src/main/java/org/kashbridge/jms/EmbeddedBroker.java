@@ -36,7 +36,6 @@ public class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
 
-
     @Inject
     KashConfig kash;
     /** Set as soon as the broker exists (before it is started), so that every way out stops it. */

@@ -39,7 +39,8 @@ public final class KashReplyReader {
         }
         if (!success.booleanValue()) {
             String result = textOf(json, "result");
-            return EditOutcome.rejectedByKash(result == null ? "Kash refused the edit without a message" : result, status);
+            return EditOutcome.rejectedByKash(result == null ? "Kash refused the edit without a message" : result,
+                    status);
         }
         JsonNode orderID = json.get("orderID");
         Long id = orderID != null && orderID.canConvertToLong() ? orderID.asLong()

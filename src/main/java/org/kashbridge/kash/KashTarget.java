@@ -80,7 +80,8 @@ public class KashTarget {
                 ? "KASH_API_KEY is" : "KASH_SHOP_ID is";
         return what + " not set, but " + (given.isEmpty() ? "the bridge calls the real Kash (KASH_SIMULATOR is not "
                 + "true)" : given + " point(s) the bridge at a real Kash") + ": set " + (key.isEmpty() && shop.isEmpty()
-                        ? "both" : "it") + " to your Kash.click credentials (back office, Configuration > Webservices), "
+                        ? "both" : "it")
+                + " to your Kash.click credentials (back office, Configuration > Webservices), "
                 + "or, to try the bridge without Kash, start it with its built-in simulator: bin/kash-bridge demo (or "
                 + "KASH_SIMULATOR=true). Nothing was started.";
     }

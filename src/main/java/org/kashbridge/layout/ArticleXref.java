@@ -24,7 +24,9 @@ import org.apache.commons.csv.CSVRecord;
 public final class ArticleXref {
 
     /** What happens to a row whose article code is not in the cross-reference. */
-    public enum Unmapped { REJECT, FREE, DEPARTMENT }
+    public enum Unmapped {
+        REJECT, FREE, DEPARTMENT
+    }
 
     public record Target(Long idArticle, Long idRayon) {
     }
@@ -124,7 +126,8 @@ public final class ArticleXref {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new LayoutException(layoutFile, "articles.file", where + ": " + column + " must be a positive integer, got '"
-                + v + "'");
+        throw new LayoutException(layoutFile, "articles.file",
+                where + ": " + column + " must be a positive integer, got '"
+                        + v + "'");
     }
 }

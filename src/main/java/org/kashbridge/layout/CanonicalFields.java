@@ -14,7 +14,9 @@ import org.kashbridge.model.OrderField;
 public final class CanonicalFields {
 
     /** Line-level columns. */
-    public enum LineColumn { item, itemType, itemId, quantity, title, price, variations }
+    public enum LineColumn {
+        item, itemType, itemId, quantity, title, price, variations
+    }
 
     public static final String EDIT_ID = "editId";
 

@@ -31,16 +31,22 @@ public record Layout(
         List<FieldRule> fields,
         FieldRule trailerCount) {
 
-    public enum Type { DELIMITED, FIXED_WIDTH }
+    public enum Type {
+        DELIMITED, FIXED_WIDTH
+    }
 
     /** Whether the price column holds a unit price or the total of the line (then unit = total / quantity). */
-    public enum PriceIs { UNIT, LINE_TOTAL }
+    public enum PriceIs {
+        UNIT, LINE_TOTAL
+    }
 
     /**
      * How rows become edits: rows sharing the edit key (editId, else orderID) wherever they are in the
      * file; only consecutive rows sharing it; or every row on its own.
      */
-    public enum Grouping { KEY, ADJACENT, ROW }
+    public enum Grouping {
+        KEY, ADJACENT, ROW
+    }
 
     /** The canonical CSV of the README: header naming canonical columns, UTF-8, ',' or ';' detected (delimiter 0). */
     public static Layout canonical() {

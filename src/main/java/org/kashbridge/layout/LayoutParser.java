@@ -236,7 +236,8 @@ public final class LayoutParser {
             onlyKeys(a, ARTICLE_KEYS, "articles");
             String xref = text(a.get("file"), "articles.file");
             if (xref == null) {
-                throw new LayoutException(file, "articles.file", "is required: the CSV mapping article codes to Kash ids");
+                throw new LayoutException(file, "articles.file",
+                        "is required: the CSV mapping article codes to Kash ids");
             }
             String un = text(a.get("unmapped"), "articles.unmapped");
             ArticleXref.Unmapped unmapped = ArticleXref.Unmapped.REJECT;
@@ -252,7 +253,8 @@ public final class LayoutParser {
             JsonNode d = a.get("department");
             if (d != null) {
                 if (!d.isIntegralNumber() || d.longValue() <= 0) {
-                    throw new LayoutException(file, "articles.department", "must be a positive department id (idRayon)");
+                    throw new LayoutException(file, "articles.department",
+                            "must be a positive department id (idRayon)");
                 }
                 department = d.longValue();
             }
@@ -307,10 +309,12 @@ public final class LayoutParser {
             int sources = (column != null ? 1 : 0) + (position > 0 ? 1 : 0) + (start > 0 || length > 0 ? 1 : 0)
                     + (constant != null ? 1 : 0);
             if (sources != 1) {
-                throw new LayoutException(file, key, "give exactly one source: column, position, start+length or value");
+                throw new LayoutException(file, key,
+                        "give exactly one source: column, position, start+length or value");
             }
             if (type == Layout.Type.FIXED_WIDTH && (column != null || position > 0)) {
-                throw new LayoutException(file, key, "a fixed-width layout takes start and length, not column/position");
+                throw new LayoutException(file, key,
+                        "a fixed-width layout takes start and length, not column/position");
             }
             if (type == Layout.Type.DELIMITED && (start > 0 || length > 0)) {
                 throw new LayoutException(file, key, "start and length are for fixed-width layouts; use column or "

@@ -41,7 +41,6 @@ public class Layouts {
     record Entry(Layout layout, String error, Map<Path, Long> stamps) {
     }
 
-
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     void onStart(@Observes StartupEvent start) {
@@ -119,7 +118,8 @@ public class Layouts {
         if (file == null) {
             return new Resolution(null, "there is no layout named " + name + ": expected "
                     + Paths.get(kash.layouts().dir())
-                    .resolve(name + ".yaml") + "; known layouts: " + all().keySet(), dryRun, name);
+                            .resolve(name + ".yaml")
+                    + "; known layouts: " + all().keySet(), dryRun, name);
         }
         Entry e = entry(name, file);
         return new Resolution(e.layout(), e.error() == null ? null : "the layout cannot be used: " + e.error(),

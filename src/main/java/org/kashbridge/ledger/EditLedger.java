@@ -60,76 +60,80 @@ public final class EditLedger implements AutoCloseable {
                 return new ClaimResult(Decision.SEND, null, claim, null);
             }
             ClaimResult result = store.write(c -> {
-            long now = System.currentTimeMillis();
-            LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
-                    + store.forUpdate(), r.target(), r.key());
-            if (row == null && r.byContent()) {
-                LedgerEntry same = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND fingerprint = ? "
-                        + "AND state = 'SUCCEEDED' LIMIT 1", r.target(), r.fingerprint());
-                if (same != null) {
-                    return ClaimResult.of(Decision.DUPLICATE_CONTENT, same);
+                long now = System.currentTimeMillis();
+                LedgerEntry row = one(c, "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND edit_key = ?"
+                        + store.forUpdate(), r.target(), r.key());
+                if (row == null && r.byContent()) {
+                    LedgerEntry same = one(c,
+                            "SELECT " + COLUMNS + " FROM kash_edit WHERE target = ? AND fingerprint = ? "
+                                    + "AND state = 'SUCCEEDED' LIMIT 1",
+                            r.target(), r.fingerprint());
+                    if (same != null) {
+                        return ClaimResult.of(Decision.DUPLICATE_CONTENT, same);
+                    }
                 }
-            }
-            if (row != null) {
-                switch (row.state()) {
-                    case SUCCEEDED:
-                        return ClaimResult.of(Decision.DUPLICATE, row);
-                    case AMBIGUOUS:
-                        return ClaimResult.of(Decision.UNDER_REVIEW, row);
-                    case RETRY_WAIT:
-                        if (ours(row, claim)) {
-                            return new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r));
-                        }
-                        if (live(c, r.target(), row, now)) {
-                            return ClaimResult.of(Decision.BUSY, row);
-                        }
-                        break; // its bridge stopped between two attempts, and the last one did not reach Kash
-                    case IN_FLIGHT:
-                        if (ours(row, claim)) {
-                            return new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r));
-                        }
-                        if (live(c, r.target(), row, now)) {
-                            return ClaimResult.of(Decision.BUSY, row);
-                        }
-                        if (!r.safeToRepeat()) {
-                            String crashed = r.crashedOutcome().get();
-                            update(c, r.target(), r.key(), LedgerState.AMBIGUOUS, crashed, row.attempts(), now);
-                            block(c, r.target(), r.orderId(), r.key(), "AMBIGUOUS", crashed, now);
-                            return ClaimResult.of(Decision.CRASHED_AMBIGUOUS, row);
-                        }
-                        break; // harmless to repeat: taken over below
-                    default:
-                        break; // FAILED or REJECTED: not applied, may be sent again
+                if (row != null) {
+                    switch (row.state()) {
+                        case SUCCEEDED:
+                            return ClaimResult.of(Decision.DUPLICATE, row);
+                        case AMBIGUOUS:
+                            return ClaimResult.of(Decision.UNDER_REVIEW, row);
+                        case RETRY_WAIT:
+                            if (ours(row, claim)) {
+                                return new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r));
+                            }
+                            if (live(c, r.target(), row, now)) {
+                                return ClaimResult.of(Decision.BUSY, row);
+                            }
+                            break; // its bridge stopped between two attempts, and the last one did not reach Kash
+                        case IN_FLIGHT:
+                            if (ours(row, claim)) {
+                                return new ClaimResult(Decision.SEND, row, claim, ownBlock(c, r));
+                            }
+                            if (live(c, r.target(), row, now)) {
+                                return ClaimResult.of(Decision.BUSY, row);
+                            }
+                            if (!r.safeToRepeat()) {
+                                String crashed = r.crashedOutcome().get();
+                                update(c, r.target(), r.key(), LedgerState.AMBIGUOUS, crashed, row.attempts(), now);
+                                block(c, r.target(), r.orderId(), r.key(), "AMBIGUOUS", crashed, now);
+                                return ClaimResult.of(Decision.CRASHED_AMBIGUOUS, row);
+                            }
+                            break; // harmless to repeat: taken over below
+                        default:
+                            break; // FAILED or REJECTED: not applied, may be sent again
+                    }
                 }
-            }
-            OrderBlock blocker = r.orderId() == null ? null : blockOf(c, r.target(), r.orderId());
-            if (blocker != null && !blocker.editKey().equals(r.key())) {
+                OrderBlock blocker = r.orderId() == null ? null : blockOf(c, r.target(), r.orderId());
+                if (blocker != null && !blocker.editKey().equals(r.key())) {
+                    if (row == null) {
+                        insert(c, r, LedgerState.FAILED, r.blockedOutcome().get(), null, null, now);
+                    } else {
+                        update(c, r.target(), r.key(), LedgerState.FAILED, r.blockedOutcome().get(), row.attempts(),
+                                now);
+                    }
+                    return new ClaimResult(Decision.BLOCKED, row, 0, blocker);
+                }
                 if (row == null) {
-                    insert(c, r, LedgerState.FAILED, r.blockedOutcome().get(), null, null, now);
+                    insert(c, r, LedgerState.IN_FLIGHT, null, instance.owner(), claim, now);
                 } else {
-                    update(c, r.target(), r.key(), LedgerState.FAILED, r.blockedOutcome().get(), row.attempts(), now);
+                    try (PreparedStatement ps = c
+                            .prepareStatement("UPDATE kash_edit SET state = 'IN_FLIGHT', owner = ?, "
+                                    + "claim = ?, fingerprint = ?, edit = ?, order_id = ?, updated_at = ? WHERE target = ? AND edit_key = ?")) {
+                        ps.setString(1, instance.owner());
+                        ps.setLong(2, claim);
+                        ps.setString(3, r.fingerprint());
+                        ps.setString(4, r.edit());
+                        setLong(ps, 5, r.orderId());
+                        ps.setLong(6, now);
+                        ps.setString(7, r.target());
+                        ps.setString(8, r.key());
+                        ps.executeUpdate();
+                    }
                 }
-                return new ClaimResult(Decision.BLOCKED, row, 0, blocker);
-            }
-            if (row == null) {
-                insert(c, r, LedgerState.IN_FLIGHT, null, instance.owner(), claim, now);
-            } else {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE kash_edit SET state = 'IN_FLIGHT', owner = ?, "
-                        + "claim = ?, fingerprint = ?, edit = ?, order_id = ?, updated_at = ? WHERE target = ? AND edit_key = ?")) {
-                    ps.setString(1, instance.owner());
-                    ps.setLong(2, claim);
-                    ps.setString(3, r.fingerprint());
-                    ps.setString(4, r.edit());
-                    setLong(ps, 5, r.orderId());
-                    ps.setLong(6, now);
-                    ps.setString(7, r.target());
-                    ps.setString(8, r.key());
-                    ps.executeUpdate();
-                }
-            }
-            // the key itself blocks its order (a failed edit tried again): its result decides the block
-            return new ClaimResult(Decision.SEND, row, claim, blocker);
-        }, deadline);
+                // the key itself blocks its order (a failed edit tried again): its result decides the block
+                return new ClaimResult(Decision.SEND, row, claim, blocker);
+            }, deadline);
             send = result.decision() == Decision.SEND;
             return result;
         } finally {
@@ -144,7 +148,8 @@ public final class EditLedger implements AutoCloseable {
      * content never succeeded), inserted IN_FLIGHT for this claim. False leaves the decision to the reads.
      */
     private boolean claimNew(Connection c, ClaimRequest r, long claim, long now) throws SQLException {
-        String sql = "INSERT INTO kash_edit (target, " + COLUMNS + ") SELECT ?, ?, 'IN_FLIGHT', ?, ?, NULL, ?, 0, ?, ?, ?, ? "
+        String sql = "INSERT INTO kash_edit (target, " + COLUMNS
+                + ") SELECT ?, ?, 'IN_FLIGHT', ?, ?, NULL, ?, 0, ?, ?, ?, ? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM kash_order_block WHERE target = ? AND order_id = ?)"
                 + (r.byContent() ? " AND NOT EXISTS (SELECT 1 FROM kash_edit WHERE target = ? AND fingerprint = ? "
                         + "AND state = 'SUCCEEDED')" : "")
@@ -372,7 +377,8 @@ public final class EditLedger implements AutoCloseable {
                 next = found.isEmpty() ? null : found.get(0);
             }
             try (PreparedStatement ps = next == null
-                    ? c.prepareStatement("DELETE FROM kash_order_block WHERE target = ? AND order_id = ? AND edit_key = ?")
+                    ? c.prepareStatement(
+                            "DELETE FROM kash_order_block WHERE target = ? AND order_id = ? AND edit_key = ?")
                     : c.prepareStatement("UPDATE kash_order_block SET edit_key = ?, status = 'FAILED', outcome = ?, "
                             + "since = ? WHERE target = ? AND order_id = ? AND edit_key = ?")) {
                 int i = 1;
@@ -407,7 +413,8 @@ public final class EditLedger implements AutoCloseable {
         }
     }
 
-    private static void insert(Connection c, ClaimRequest r, LedgerState state, String outcome, String owner, Long claim,
+    private static void insert(Connection c, ClaimRequest r, LedgerState state, String outcome, String owner,
+            Long claim,
             long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO kash_edit (target, " + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {

@@ -22,6 +22,7 @@ final class JournalImport {
 
     private static final Logger LOG = Logger.getLogger(JournalImport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private JournalImport() {
     }
 
@@ -33,12 +34,13 @@ final class JournalImport {
         int[] n = {0};
         store.write(c -> {
             try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8);
-                    PreparedStatement ps = c.prepareStatement("INSERT INTO kash_edit (target, edit_key, state, order_id, "
-                            + "fingerprint, outcome, edit, attempts, owner, claim, created_at, updated_at) VALUES "
-                            + "(?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?) ON CONFLICT (target, edit_key) DO UPDATE SET "
-                            + "state = EXCLUDED.state, fingerprint = EXCLUDED.fingerprint, outcome = EXCLUDED.outcome, "
-                            + "edit = EXCLUDED.edit, attempts = EXCLUDED.attempts, owner = EXCLUDED.owner, "
-                            + "updated_at = EXCLUDED.updated_at")) {
+                    PreparedStatement ps = c
+                            .prepareStatement("INSERT INTO kash_edit (target, edit_key, state, order_id, "
+                                    + "fingerprint, outcome, edit, attempts, owner, claim, created_at, updated_at) VALUES "
+                                    + "(?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?) ON CONFLICT (target, edit_key) DO UPDATE SET "
+                                    + "state = EXCLUDED.state, fingerprint = EXCLUDED.fingerprint, outcome = EXCLUDED.outcome, "
+                                    + "edit = EXCLUDED.edit, attempts = EXCLUDED.attempts, owner = EXCLUDED.owner, "
+                                    + "updated_at = EXCLUDED.updated_at")) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     JsonNode e;
                     try {

@@ -38,7 +38,8 @@ public class LedgerAvailability {
         cause = describe(e);
         if (downSince == 0) {
             downSince = System.currentTimeMillis();
-            LOG.errorf("%s does not answer (%s): nothing is sent and sources are held back until it does", store, cause);
+            LOG.errorf("%s does not answer (%s): nothing is sent and sources are held back until it does", store,
+                    cause);
         }
     }
 
@@ -77,7 +78,8 @@ public class LedgerAvailability {
         long since = downSince;
         var b = HealthCheckResponse.named("kash-ledger").withData("store", store);
         return since == 0 ? b.up().build()
-                : b.down().withData("since", Instant.ofEpochMilli(since).toString()).withData("cause", String.valueOf(cause))
+                : b.down().withData("since", Instant.ofEpochMilli(since).toString())
+                        .withData("cause", String.valueOf(cause))
                         .build();
     }
 }

@@ -105,7 +105,8 @@ public class LedgerProducer {
     }
 
     /** The ledger on a migrated datasource; {@code journalDir}: where an old journal may wait to be imported. */
-    public static EditLedger open(javax.sql.DataSource pool, boolean embedded, long leaseMillis, LedgerAvailability availability,
+    public static EditLedger open(javax.sql.DataSource pool, boolean embedded, long leaseMillis,
+            LedgerAvailability availability,
             Path journalDir, String target) {
         LedgerStore store = embedded ? new SerialWriterStore(pool, availability) : new PooledStore(pool, availability);
         if (journalDir != null) {

@@ -7,7 +7,8 @@ import java.util.List;
  * One itemsList[] line. Optional parts are null when absent; for articles an empty (non-null) title
  * or a null price inside the long form are sent as empty fields, as Kash's own client does.
  */
-public record OrderLine(LineType type, Long id, BigDecimal quantity, String title, BigDecimal price, List<Long> variations) {
+public record OrderLine(LineType type, Long id, BigDecimal quantity, String title, BigDecimal price,
+        List<Long> variations) {
 
     public OrderLine {
         variations = variations == null ? List.of() : List.copyOf(variations);
@@ -21,7 +22,8 @@ public record OrderLine(LineType type, Long id, BigDecimal quantity, String titl
         return new OrderLine(LineType.article, id, quantity, null, null, List.of());
     }
 
-    public static OrderLine article(long id, BigDecimal quantity, String title, BigDecimal price, List<Long> variations) {
+    public static OrderLine article(long id, BigDecimal quantity, String title, BigDecimal price,
+            List<Long> variations) {
         return new OrderLine(LineType.article, id, quantity, title, price, variations);
     }
 

@@ -83,7 +83,8 @@ public class OperatorResource {
         }
         if (resolution.applied()) {
             if (!ledger.resolve(target.namespace(), key, LedgerState.AMBIGUOUS, LedgerState.SUCCEEDED)) {
-                return Response.status(409).entity(Map.of("message", "edit " + key + " was resolved meanwhile")).build();
+                return Response.status(409).entity(Map.of("message", "edit " + key + " was resolved meanwhile"))
+                        .build();
             }
             moveReviewRecord(key);
             return Response.ok(Map.of("key", key, "status", "SUCCEEDED", "message", "recorded as applied; not sent"))
@@ -139,7 +140,8 @@ public class OperatorResource {
     @Path("dead-letters/replay")
     @Operation(summary = "Send dead letters through the pipeline again, oldest first (at most max, and only those "
             + "dead-lettered before the replay began); each leaves the DLQ only once its new outcome is routed")
-    public List<Map<String, Object>> replayDeadLetters(@QueryParam("max") @DefaultValue("100") int max) throws Exception {
+    public List<Map<String, Object>> replayDeadLetters(@QueryParam("max") @DefaultValue("100") int max)
+            throws Exception {
         // Java, not a Camel consumer: a replay is on demand, bounded (max, dead-lettered before it began) and
         // answers its caller, and each message leaves the DLQ in its own transaction only once route replay-edit
         // has routed its new outcome

@@ -73,7 +73,8 @@ public class StartupCheck {
                     + " layouts)");
             Quarkus.asyncExit(0);
         } else {
-            System.out.println("kash-bridge check: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+            System.out.println(
+                    "kash-bridge check: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
             problems.forEach(p -> System.out.println("  - " + p));
             Quarkus.asyncExit(1);
         }

@@ -36,7 +36,8 @@ public class OutcomeRecords {
     private final AtomicLong sequence = new AtomicLong();
 
     public String fileName(EditEnvelope envelope) {
-        String name = envelope.getSource().name() == null ? envelope.getSource().channel() : envelope.getSource().name();
+        String name = envelope.getSource().name() == null ? envelope.getSource().channel()
+                : envelope.getSource().name();
         return STAMP.format(Instant.now()) + "_" + safe(name) + "_" + safe(envelope.getEditKey()) + "_"
                 + sequence.incrementAndGet() + ".json";
     }
@@ -140,8 +141,10 @@ public class OutcomeRecords {
      */
     public static String reviewFileName(String ledgerKey) {
         String k = ledgerKey == null ? "" : ledgerKey;
-        return safe(k) + "_" + org.kashbridge.core.EditIdentity.digest(k.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .substring(0, 12) + ".json";
+        return safe(k) + "_"
+                + org.kashbridge.core.EditIdentity.digest(k.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .substring(0, 12)
+                + ".json";
     }
 
     /** What a dead letter carries: the edit as received, or its JSON form when it came from a file. */

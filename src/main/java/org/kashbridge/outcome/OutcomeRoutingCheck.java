@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.Config;
 public final class OutcomeRoutingCheck {
 
     /** The settings whose value is a comma-separated list of endpoint URIs (Camel's recipientList). */
-    static final List<String> ENDPOINT_LISTS = List.of("kash.outcome.success-endpoints", "kash.outcome.failure-endpoints");
+    static final List<String> ENDPOINT_LISTS = List.of("kash.outcome.success-endpoints",
+            "kash.outcome.failure-endpoints");
     static final String MAIL_ENDPOINT = "kash.mail.endpoint";
     static final String REVIEW_DIR = "kash.review.dir";
     private static final Set<String> CONSUMED_BY_ROUTES = Set.of("direct", "seda");
@@ -65,8 +66,9 @@ public final class OutcomeRoutingCheck {
             String uri = config.getOptionalValue(MAIL_ENDPOINT, String.class).orElse("").trim();
             String problem = uri.isEmpty() ? "is empty" : problem(camel, uri, checkOnly);
             if (problem != null) {
-                problems.add(setting(config, MAIL_ENDPOINT) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem
-                        + " (or set KASH_MAIL_ENABLED=false)");
+                problems.add(
+                        setting(config, MAIL_ENDPOINT) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem
+                                + " (or set KASH_MAIL_ENABLED=false)");
             }
         }
         return problems;
@@ -114,7 +116,8 @@ public final class OutcomeRoutingCheck {
         }
         if (endpoint instanceof MailEndpoint mail) {
             String host = mail.getConfiguration().getHost();
-            return host == null || host.isBlank() ? "names no mail host (for example smtp://mail.example.com:587)" : null;
+            return host == null || host.isBlank() ? "names no mail host (for example smtp://mail.example.com:587)"
+                    : null;
         }
         return null;
     }

@@ -115,7 +115,8 @@ public class EditPipeline {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         envelope.complete(EditOutcome.ambiguous(SecretMask.apply("no reply from Kash after sending ("
                 + describe(cause) + "): the edit may or may not have been applied to order "
-                + envelope.getEdit().orderID() + "; check the order in Kash, then resolve the review", target.apiKey())));
+                + envelope.getEdit().orderID() + "; check the order in Kash, then resolve the review",
+                target.apiKey())));
     }
 
     private static String describe(Throwable cause) {

@@ -101,7 +101,8 @@ public class ApiSecurity {
             }
             return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
                     new UsernamePasswordAuthenticationRequest(pair.substring(0, colon),
-                            new PasswordCredential(pair.substring(colon + 1).toCharArray())), context));
+                            new PasswordCredential(pair.substring(colon + 1).toCharArray())),
+                    context));
         }
 
         @Override

@@ -49,7 +49,8 @@ public class EditSchemas implements OASFilter {
         c.addSchema("Item", item());
         c.addSchema(OUTCOME, outcome());
         c.addSchema("FieldError", object("A field to fix").addProperty("field", text("the field, e.g. items[0].price"))
-                .addProperty("where", text("file and row, for file edits")).addProperty("message", text("what to fix")));
+                .addProperty("where", text("file and row, for file edits"))
+                .addProperty("message", text("what to fix")));
     }
 
     static Schema edit() {

@@ -49,9 +49,9 @@ public class OrderEditResource {
     @Operation(summary = "Apply one order edit (or a JSON array of edits) to Kash")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = EditSchemas.EDIT), examples = {
-                @ExampleObject(name = "typed items", value = SINGLE_EXAMPLE),
-                @ExampleObject(name = "raw tokens", value = TOKENS_EXAMPLE),
-                @ExampleObject(name = "payment only", value = PAYMENT_EXAMPLE)}))
+                    @ExampleObject(name = "typed items", value = SINGLE_EXAMPLE),
+                    @ExampleObject(name = "raw tokens", value = TOKENS_EXAMPLE),
+                    @ExampleObject(name = "payment only", value = PAYMENT_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "Kash accepted the edit", content = @Content(
             schema = @Schema(ref = EditSchemas.OUTCOME), examples = @ExampleObject(name = "ok",
                     value = "{\"status\":\"OK\",\"editKey\":\"rest-1\",\"orderID\":123456,"
@@ -70,7 +70,8 @@ public class OrderEditResource {
             + "could not be routed; try again after Retry-After")
     @APIResponse(responseCode = "504", description = "Kash did not answer in time")
     public Response submit(String body,
-            @Parameter(description = "respond-async to queue the edit and get 202") @HeaderParam("Prefer") String prefer,
+            @Parameter(
+                    description = "respond-async to queue the edit and get 202") @HeaderParam("Prefer") String prefer,
             @Parameter(description = "Names the edit: a repeated call with the same key is answered DUPLICATE with the "
                     + "original outcome and not sent again") @HeaderParam("Idempotency-Key") String idempotencyKey) {
         // JAX-RS only for the OpenAPI document and the HTTP surface: what happens to the edits is the route's

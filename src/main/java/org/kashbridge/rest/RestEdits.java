@@ -228,7 +228,8 @@ public class RestEdits {
             case AMBIGUOUS -> 504;
             case REJECTED -> envelope.getEdit() == null ? 400 : 422;
             case FAILED -> IdempotencyGate.isHeldBack(envelope.getOutcome()) ? 409
-                    : envelope.getOutcome().message() != null && envelope.getOutcome().message().contains("Timeout") ? 504
+                    : envelope.getOutcome().message() != null && envelope.getOutcome().message().contains("Timeout")
+                            ? 504
                             : 502;
         };
     }

@@ -43,7 +43,9 @@ public class KashSimulator {
     private static final Pattern FREE = Pattern.compile("Free_" + NUM + "_([^_]+)");
     private static final Pattern INT = Pattern.compile("-?\\d{1,18}");
 
-    public enum State { QUOTE, VALIDATED, PAID }
+    public enum State {
+        QUOTE, VALIDATED, PAID
+    }
 
     /** One order as the simulator holds it. */
     public static final class SimOrder {

@@ -34,7 +34,8 @@ public class SimulatorHttp {
                     ctx.addEndHandler(done -> simulator.answered());
                     String linkBase = ctx.request().scheme() + "://" + ctx.request().authority();
                     Map<String, String> headers = new LinkedHashMap<>();
-                    ctx.request().headers().forEach(h -> headers.merge(h.getKey(), h.getValue(), (a, b) -> a + ", " + b));
+                    ctx.request().headers()
+                            .forEach(h -> headers.merge(h.getKey(), h.getValue(), (a, b) -> a + ", " + b));
                     KashSimulator.Reply reply = simulator.handle(ctx.body().asString("UTF-8"), headers, linkBase);
                     Runnable answer = () -> {
                         if (reply.close()) {
@@ -65,7 +66,8 @@ public class SimulatorHttp {
             ctx.response().setStatusCode(204).end();
         });
         router.get("/simulator/stats").handler(ctx -> ctx.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(io.vertx.core.json.Json.encode(simulator.stats())));
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(io.vertx.core.json.Json.encode(simulator.stats())));
         // the requests being answered now, for a sampler of how busy the bridge keeps Kash (bench diagnostics)
         router.get("/simulator/in-flight").handler(ctx -> ctx.response().end(String.valueOf(simulator.inFlight())));
         // Lets an operator (and the README demo) see what the simulated till now holds for an order.

@@ -180,7 +180,8 @@ public final class EditValidator {
             }
             BigDecimal d = Decimals.parsePlain(v);
             if (d == null) {
-                fail(input, field, "must be a decimal written with a dot and no grouping (e.g. 12.50), got '" + v + "'");
+                fail(input, field,
+                        "must be a decimal written with a dot and no grouping (e.g. 12.50), got '" + v + "'");
             }
             return d;
         }

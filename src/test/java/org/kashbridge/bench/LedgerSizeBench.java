@@ -42,12 +42,14 @@ public final class LedgerSizeBench {
                     30_000_000), inFlight);
             Path full = root.resolve("full");
             long t0 = System.nanoTime();
-            fill(full.resolve("data/ledger/ledger.db"), pastKeys, "http://127.0.0.1:" + Bench.simPort + "|" + Bench.SHOP);
+            fill(full.resolve("data/ledger/ledger.db"), pastKeys,
+                    "http://127.0.0.1:" + Bench.simPort + "|" + Bench.SHOP);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
             long size = Files.size(full.resolve("data/ledger/ledger.db"));
             Bench.plan(0);
             Bench.BridgeRun big = Bench.bridgeIn(full, EditGenerator.edits(2, edits, 3, 0.2, 40_000_000), inFlight);
-            md.append("# Ledger size\n\nDate: ").append(LocalDate.now()).append(". Command: `bench/run.sh --ledger-keys` (")
+            md.append("# Ledger size\n\nDate: ").append(LocalDate.now())
+                    .append(". Command: `bench/run.sh --ledger-keys` (")
                     .append(edits).append(" edits per file, 0 ms Kash latency, each bridge warmed with ")
                     .append(Bench.warmupEdits(edits)).append(" edits). Past keys written in ")
                     .append(String.format("%.0f s", fillSeconds)).append(", ledger.db ").append(size >> 20)

@@ -32,7 +32,8 @@ public final class SharedCpuBench {
             String url = Bench.sim("/workers/editOrder.php");
             for (int run = 0; run < 12; run++) {
                 Bench.plan(0);
-                RawLoop.run(url, Bench.bodies(EditGenerator.edits(2 + run, edits, 3, 0.2, 2_000_000 + run * (long) edits)),
+                RawLoop.run(url,
+                        Bench.bodies(EditGenerator.edits(2 + run, edits, 3, 0.2, 2_000_000 + run * (long) edits)),
                         inFlight);
             }
             List<Double> alone = new ArrayList<>();
@@ -40,7 +41,8 @@ public final class SharedCpuBench {
             long orderBase = 30_000_000;
             for (int round = 1; round <= rounds; round++) {
                 Bench.plan(20);
-                alone.add(RawLoop.run(url, Bench.bodies(EditGenerator.edits(round, edits, 3, 0.2, orderBase)), inFlight));
+                alone.add(
+                        RawLoop.run(url, Bench.bodies(EditGenerator.edits(round, edits, 3, 0.2, orderBase)), inFlight));
                 orderBase += edits;
                 List<Process> busy = new ArrayList<>();
                 for (int b = 0; b < burners; b++) {
@@ -55,7 +57,8 @@ public final class SharedCpuBench {
                     busy.forEach(Process::destroyForcibly);
                 }
                 System.out.printf("round %d: raw alone %.0f/s, beside %d busy process(es) %.0f/s, ratio %.2f%n", round,
-                        alone.get(round - 1), burners, shared.get(round - 1), shared.get(round - 1) / alone.get(round - 1));
+                        alone.get(round - 1), burners, shared.get(round - 1),
+                        shared.get(round - 1) / alone.get(round - 1));
             }
             System.out.printf("median: alone %.0f/s, shared %.0f/s, ratio %.2f%n", Bench.median(alone),
                     Bench.median(shared), Bench.median(shared) / Bench.median(alone));

@@ -26,7 +26,7 @@ class ConfigNamesTest {
     void noTwoSettingsShareAnEnvironmentVariableName() throws IOException {
         Properties props = new Properties();
         for (String file : new String[] {"src/main/resources/application.properties",
-            "src/test/resources/application.properties", "config/application.properties"}) {
+                "src/test/resources/application.properties", "config/application.properties"}) {
             try (Reader r = Files.newBufferedReader(Path.of(file))) {
                 props.load(r);
             }

@@ -83,7 +83,7 @@ class EditStageTest {
 
     @Test
     void aClaimTakenOverLeavesTheEditNamedAndItsFailureFinal() {
-        for (boolean waiting : new boolean[] { false, true }) {
+        for (boolean waiting : new boolean[] {false, true}) {
             EditEnvelope e = identified();
             e.claimed(9, false);
             if (waiting) {

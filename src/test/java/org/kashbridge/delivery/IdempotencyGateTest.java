@@ -142,7 +142,8 @@ class IdempotencyGateTest {
         Exchange third = edit("{\"orderID\":10,\"payment\":3}", EditIdentity.editId("busy"));
         gate.claim(third);
         assertEquals(EditStatus.DUPLICATE, envelope(third).getOutcome().status());
-        assertEquals(Optional.of(LedgerState.SUCCEEDED), ledger.find("simulator|test", "editId:busy").map(LedgerEntry::state));
+        assertEquals(Optional.of(LedgerState.SUCCEEDED),
+                ledger.find("simulator|test", "editId:busy").map(LedgerEntry::state));
     }
 
     @Test

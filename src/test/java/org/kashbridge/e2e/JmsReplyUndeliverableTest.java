@@ -47,7 +47,8 @@ class JmsReplyUndeliverableTest {
         assertEquals(1, simulator.order(38001).payments.size());
         // not rolled back: nothing comes again, nothing is dead-lettered
         try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            assertNull(ctx.createConsumer(ctx.createQueue("kash.order-edits.DLQ"), "JMSCorrelationID = 'undeliverable-38001'")
+            assertNull(ctx
+                    .createConsumer(ctx.createQueue("kash.order-edits.DLQ"), "JMSCorrelationID = 'undeliverable-38001'")
                     .receive(1500));
         }
         assertNull(Jms.receive(cf, "kash.order-edits.results", "JMSCorrelationID = 'undeliverable-38001'", 1500));

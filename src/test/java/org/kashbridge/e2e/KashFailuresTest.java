@@ -97,7 +97,8 @@ class KashFailuresTest {
         assertEquals("Unknown order 12", report.get(1).get("message"));
         assertEquals("Kash answered HTTP 503", report.get(2).get("message"));
         assertEquals("Kash answered HTTP 200 with a body that is not a JSON object", report.get(3).get("message"));
-        assertTrue(report.get(4).get("message").startsWith("no reply from Kash after sending"), report.get(4).get("message"));
+        assertTrue(report.get(4).get("message").startsWith("no reply from Kash after sending"),
+                report.get(4).get("message"));
         assertTrue(report.get(5).get("message").contains("SocketTimeoutException"), report.get(5).get("message"));
         assertTrue(report.get(6).get("message").contains("may have been applied to order 17; the last one ended: could "
                 + "not complete the call to " + kash.baseUrl()), report.get(6).get("message"));
@@ -121,7 +122,8 @@ class KashFailuresTest {
                 .filter(r -> r.contains("\"editKey\":\"13\"")).findFirst().orElseThrow());
         assertEquals(503, unavailable.get("kashReply").get("httpStatus").asInt());
         assertEquals(MAX_ATTEMPTS, unavailable.get("attempts").asInt());
-        assertEquals("<html><body>Service Unavailable</body></html>", unavailable.get("kashReply").get("excerpt").asText());
+        assertEquals("<html><body>Service Unavailable</body></html>",
+                unavailable.get("kashReply").get("excerpt").asText());
         assertEquals("****", unavailable.get("request").get("key").asText());
 
         // the payment edits whose reply was lost wait for review, with what is needed to check them in Kash

@@ -32,7 +32,6 @@ class LayoutOnboardingTest {
         TestLayouts.installShipped();
     }
 
-
     @Test
     void frenchErpFileInItsLayoutFolder() {
         Inbox.dropInto("fr-erp", "commandes.csv", TestLayouts.sample("fr-erp-commandes.csv"));

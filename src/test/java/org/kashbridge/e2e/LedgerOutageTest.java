@@ -39,7 +39,7 @@ import org.kashbridge.support.Sent;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresLedger.class, restrictToAnnotatedClass = true, initArgs = {
-    @ResourceArg(name = "kash.jms.consumers", value = "4"), @ResourceArg(name = "kash.rest.wait", value = "2s")})
+        @ResourceArg(name = "kash.jms.consumers", value = "4"), @ResourceArg(name = "kash.rest.wait", value = "2s")})
 class LedgerOutageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,7 +105,8 @@ class LedgerOutageTest {
         int n = 300;
         try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             for (int i = 0; i < n; i++) {
-                var m = ctx.createTextMessage("{\"orderID\":" + (40_000 + i) + ",\"payment\":3,\"paymentAmount\":1.00}");
+                var m = ctx
+                        .createTextMessage("{\"orderID\":" + (40_000 + i) + ",\"payment\":3,\"paymentAmount\":1.00}");
                 m.setStringProperty("editId", "outage-jms-" + i);
                 m.setJMSCorrelationID("outage-jms-" + i);
                 ctx.createProducer().send(ctx.createQueue("kash.order-edits"), m);
@@ -119,7 +120,8 @@ class LedgerOutageTest {
             while (ok.size() < n) {
                 Message m = results.receive(60_000);
                 assertTrue(m != null, "outcomes: " + ok.size());
-                assertEquals("OK", JSON.readTree(m.getBody(String.class)).get("status").asText(), m.getBody(String.class));
+                assertEquals("OK", JSON.readTree(m.getBody(String.class)).get("status").asText(),
+                        m.getBody(String.class));
                 ok.add(m.getJMSCorrelationID());
             }
         }

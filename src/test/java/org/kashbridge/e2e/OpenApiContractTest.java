@@ -21,7 +21,8 @@ class OpenApiContractTest {
 
     @Test
     void schemaMatchesTheReaderAndExamplesAreValid() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
         Map<String, Object> props = doc.getMap("components.schemas.OrderEdit.properties");
         assertEquals(new TreeSet<>(JsonEditReader.FIELDS), new TreeSet<>(props.keySet()));
         assertEquals(new TreeSet<>(JsonEditReader.ITEM_FIELDS),

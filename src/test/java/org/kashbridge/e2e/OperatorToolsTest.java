@@ -39,7 +39,8 @@ class OperatorToolsTest {
     private void underReview(String key, long orderId, String editJson) {
         ClaimResult c = ledger.claim(new EditLedger.ClaimRequest(target.namespace(), key, orderId, "fp-" + key, false,
                 false, editJson, () -> "{}", () -> "{}"), Long.MAX_VALUE);
-        ledger.complete(target.namespace(), key, c.claim(), LedgerState.AMBIGUOUS, orderId, "{\"status\":\"AMBIGUOUS\"}", 1);
+        ledger.complete(target.namespace(), key, c.claim(), LedgerState.AMBIGUOUS, orderId,
+                "{\"status\":\"AMBIGUOUS\"}", 1);
     }
 
     @Test
@@ -52,7 +53,8 @@ class OperatorToolsTest {
         assertEquals(1, sent("29001"));
         given().header("X-API-Key", "test-api-key").contentType(ContentType.JSON).body("{\"applied\":false}")
                 .post("/api/operator/review/editId:review-29001").then().statusCode(404);
-        given().header("X-API-Key", "test-api-key").header("Idempotency-Key", "review-29001").contentType(ContentType.JSON)
+        given().header("X-API-Key", "test-api-key").header("Idempotency-Key", "review-29001")
+                .contentType(ContentType.JSON)
                 .body("{\"orderID\":29001,\"payment\":3,\"paymentAmount\":9.5}").post("/api/order-edits").then()
                 .statusCode(200).body("status", equalTo("DUPLICATE"));
         assertEquals(1, sent("29001"));
@@ -64,7 +66,8 @@ class OperatorToolsTest {
         given().header("X-API-Key", "test-api-key").contentType(ContentType.JSON).body("{\"applied\":true}")
                 .post("/api/operator/review/editId:review-29002").then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED"));
-        given().header("X-API-Key", "test-api-key").header("Idempotency-Key", "review-29002").contentType(ContentType.JSON)
+        given().header("X-API-Key", "test-api-key").header("Idempotency-Key", "review-29002")
+                .contentType(ContentType.JSON)
                 .body("{\"orderID\":29002,\"payment\":3}").post("/api/order-edits").then().statusCode(200)
                 .body("status", equalTo("DUPLICATE"));
         assertEquals(0, sent("29002"));

@@ -65,7 +65,8 @@ class OrderAfterFailureTest {
         assertEquals(List.of("Free_1.00_First", "Free_2.00_Second"), lines);
         List<String> bodies = Sent.to(simulator, "37001").stream().map(KashSimulator.Request::body).toList();
         assertEquals(5, bodies.size(), bodies.toString());
-        assertTrue(bodies.get(1).contains("First") && bodies.get(2).contains("Second") && bodies.get(3).contains("payment=-1")
+        assertTrue(bodies.get(1).contains("First") && bodies.get(2).contains("Second")
+                && bodies.get(3).contains("payment=-1")
                 && bodies.get(4).contains("payment=-1"), bodies.toString());
         given().header("X-API-Key", "test-api-key").get("/api/operator/blocked-orders").then().statusCode(200)
                 .body("findAll { it.orderID == 37001 }.size()", equalTo(0));

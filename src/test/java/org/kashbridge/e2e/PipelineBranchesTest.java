@@ -55,7 +55,8 @@ class PipelineBranchesTest {
                 AdviceWith.adviceWith(camel, route, r -> r.weaveAddFirst().process(e -> {
                     EditEnvelope edit = e.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
                     if (edit != null) {
-                        ENTERED.computeIfAbsent(route + " " + edit.getEditKey(), k -> new AtomicInteger()).incrementAndGet();
+                        ENTERED.computeIfAbsent(route + " " + edit.getEditKey(), k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                 }));
                 camel.getRoute(route).getProperties().put("counted", true);

@@ -49,7 +49,8 @@ class RestSyncTest {
         // inbound HTTP headers never reach Kash
         assertEquals(0, sent.get(0).headers().keySet().stream()
                 .filter(h -> h.equalsIgnoreCase("X-Forwarded-For") || h.equalsIgnoreCase("Cookie")
-                        || h.equalsIgnoreCase("X-API-Key")).count());
+                        || h.equalsIgnoreCase("X-API-Key"))
+                .count());
     }
 
     @Test
@@ -92,7 +93,8 @@ class RestSyncTest {
 
     @Test
     void batchAnswersEachOutcomeInOrder() {
-        api().body("[{\"orderID\":20004,\"payment\":-2},{\"orderID\":0,\"payment\":-2},{\"orderID\":20005,\"payment\":-1}]")
+        api().body(
+                "[{\"orderID\":20004,\"payment\":-2},{\"orderID\":0,\"payment\":-2},{\"orderID\":20005,\"payment\":-1}]")
                 .post("/api/order-edits/batch").then().statusCode(200)
                 .body("status", contains("OK", "REJECTED", "OK"));
         api().body("[{\"orderID\":20006,\"payment\":-2}]").post("/api/order-edits").then().statusCode(200)

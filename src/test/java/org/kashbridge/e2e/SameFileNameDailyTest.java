@@ -35,7 +35,8 @@ class SameFileNameDailyTest {
         assertEquals("OK", Inbox.awaitReport(Inbox.done(), "daily-orders-1.csv").get(0).get("status"));
         List<String> bodies = Sent.to(simulator, "7301").stream().map(KashSimulator.Request::body).toList();
         assertEquals(2, bodies.size(), bodies.toString());
-        assertTrue(bodies.get(0).contains("Free_2.50_Tea") && bodies.get(1).contains("Free_2.50_Coffee"), bodies.toString());
+        assertTrue(bodies.get(0).contains("Free_2.50_Tea") && bodies.get(1).contains("Free_2.50_Coffee"),
+                bodies.toString());
         // Tuesday's exact file again, under its name and under another
         Inbox.drop("daily-orders.csv", day("Coffee"));
         assertEquals("DUPLICATE", Inbox.awaitReport(Inbox.done(), "daily-orders-2.csv").get(0).get("status"));

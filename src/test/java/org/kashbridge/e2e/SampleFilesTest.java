@@ -27,7 +27,6 @@ class SampleFilesTest {
     @Inject
     KashSimulator simulator;
 
-
     @Test
     void interleavedMultiLineEditsAreGroupedWithLinesInFileOrder() throws Exception {
         Inbox.dropSample("orders.csv", "orders.csv");
@@ -99,7 +98,8 @@ class SampleFilesTest {
                 report.get(2).get("message"));
         assertEquals("row 5, items[0].type: unknown item type 'souvenir'; use article, department or free",
                 report.get(3).get("message"));
-        assertEquals("row 6, items[0].variations: at most 5 variations are allowed, got 6", report.get(4).get("message"));
+        assertEquals("row 6, items[0].variations: at most 5 variations are allowed, got 6",
+                report.get(4).get("message"));
         assertEquals("rows 7, 8, payment: conflicting values in one edit: row 7 '-1', row 8 '-2'; the rows of one edit "
                 + "must agree on order-level fields", report.get(5).get("message"));
 

@@ -48,7 +48,8 @@ class UnreadableFilesTest {
 
     @Test
     void unknownColumn() throws Exception {
-        List<CSVRecord> r = dropAndAwaitFailed("typo.csv", "orderID,paymnet\n6002,-1\n".getBytes(StandardCharsets.UTF_8));
+        List<CSVRecord> r = dropAndAwaitFailed("typo.csv",
+                "orderID,paymnet\n6002,-1\n".getBytes(StandardCharsets.UTF_8));
         assertTrue(r.get(0).get("message").startsWith("file not processed: unknown column 'paymnet' (column 2)"),
                 r.get(0).get("message"));
     }
@@ -60,6 +61,7 @@ class UnreadableFilesTest {
         Inbox.drop("again.csv", second);
         Inbox.awaitReport(Inbox.failed(), "again-1.csv");
         assertArrayEquals(second, Files.readAllBytes(Inbox.failed().resolve("again-1.csv")));
-        assertArrayEquals("x\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(Inbox.failed().resolve("again.csv")));
+        assertArrayEquals("x\n".getBytes(StandardCharsets.UTF_8),
+                Files.readAllBytes(Inbox.failed().resolve("again.csv")));
     }
 }

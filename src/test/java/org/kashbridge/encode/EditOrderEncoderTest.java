@@ -127,7 +127,8 @@ class EditOrderEncoderTest {
         assertEquals("0.0000001", Decimals.plain(new BigDecimal("1E-7")));
         assertEquals("14.50", Decimals.plain(new BigDecimal("14.50")));
         OrderEdit e = OrderEdit.builder().set(orderID, 7L).set(OrderField.payment, 3L)
-                .set(paymentAmount, new BigDecimal("1.25E1")).lines(List.of(OrderLine.free(new BigDecimal("1E+3"), "Big")))
+                .set(paymentAmount, new BigDecimal("1.25E1"))
+                .lines(List.of(OrderLine.free(new BigDecimal("1E+3"), "Big")))
                 .build();
         assertEquals("shopID=SHOP1&key=K3Y&orderID=7&payment=3&paymentAmount=12.5&itemsList%5B%5D=Free_1000_Big",
                 encode(e));

@@ -627,7 +627,8 @@ class FaultSuiteIT {
                             "http://127.0.0.1:" + b.http + "/api/order-edits")).header("X-API-Key", "fault-api")
                             .header("Idempotency-Key", "pay-" + id).header("Content-Type", "application/json")
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"orderID\":" + id
-                                    + ",\"payment\":3,\"paymentAmount\":1.00}")).build(),
+                                    + ",\"payment\":3,\"paymentAmount\":1.00}"))
+                            .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString());
                     return r.statusCode() + " " + JSON.readTree(r.body()).path("status").asText();
                 }));
@@ -713,7 +714,8 @@ class FaultSuiteIT {
         boolean ok = f.lost() == 0 && twice == N && sentOnTuesday == N && duplicates == N && f.ambiguous() == 0;
         row(16, "same file name every day (new content, then the same content again)", new Figures(f.edits(), f.lost(),
                 (int) (N - twice), f.minAttempts(), f.maxAttempts(), f.ambiguous(), f.outcomes(), f.requestTimes()),
-                sentOnTuesday + " new edits sent under the old name; " + duplicates + " DUPLICATE for the same content", ok);
+                sentOnTuesday + " new edits sent under the old name; " + duplicates + " DUPLICATE for the same content",
+                ok);
         assertTrue(ok, f + " twice " + twice + " tuesday " + sentOnTuesday + " duplicates " + duplicates);
     }
 
@@ -760,7 +762,8 @@ class FaultSuiteIT {
     @Order(19)
     void case19LedgerOutageDuringJms() throws Exception {
         plan("{\"delayMs\":10}");
-        Bridge b = onPostgres(new Bridge("case19").with("KASH_JMS_CONSUMERS", "8").with("KASH_CONCURRENCY", "8")).start();
+        Bridge b = onPostgres(new Bridge("case19").with("KASH_JMS_CONSUMERS", "8").with("KASH_CONCURRENCY", "8"))
+                .start();
         List<Long> ids = ids(1_900_000, 1000);
         b.send(jsonEdits(ids));
         awaitRequests(150);
@@ -875,7 +878,8 @@ class FaultSuiteIT {
         boolean ok = replay.statusCode() == 200 && secondsSent == 0 && inOrder == ids.size() && f.lost() == 0
                 && f.ambiguous() == 0 && f.dup() == 0;
         row(22, "first edit of each order refused (HTTP 400), second held back; dead letters replayed", f, secondsSent
-                + " second edits sent before their first; " + inOrder + " of " + ids.size() + " orders applied in order "
+                + " second edits sent before their first; " + inOrder + " of " + ids.size()
+                + " orders applied in order "
                 + "after the replay", ok);
         assertTrue(ok, f + " secondsSent " + secondsSent + " inOrder " + inOrder + " replay " + replay.body());
     }
@@ -889,8 +893,9 @@ class FaultSuiteIT {
         b.process = Processes.start("bridge", b.dir, b.env);
         boolean exited = b.process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
         String log = Files.readString(b.dir.resolve("bridge.log"));
-        boolean named = log.contains("KASH_API_KEY is not set, but KASH_SHOP_ID, KASH_BASE_URL point(s) the bridge at a "
-                + "real Kash");
+        boolean named = log
+                .contains("KASH_API_KEY is not set, but KASH_SHOP_ID, KASH_BASE_URL point(s) the bridge at a "
+                        + "real Kash");
         boolean nothingListens = !ready(b);
         boolean ok = exited && b.process.exitValue() != 0 && named && nothingListens;
         TABLE.add("| 23 | KASH_SHOP_ID and KASH_BASE_URL set, KASH_API_KEY missing | - | - | - | - | - | exit code "

@@ -32,7 +32,8 @@ public final class Processes {
     }
 
     /** @param args after bin/kash-bridge (for example "check") */
-    public static Process start(String name, Path dir, Map<String, String> env, String heap, java.util.List<String> args)
+    public static Process start(String name, Path dir, Map<String, String> env, String heap,
+            java.util.List<String> args)
             throws IOException {
         Files.createDirectories(dir);
         // started the way the README starts it: bin/kash-bridge (class-data sharing), this JVM, the given heap;
@@ -44,7 +45,7 @@ public final class Processes {
         // bin/kash-bridge's default memory settings, with the given -Xmx
         pb.environment().put("JAVA_OPTS", ("-Xmx" + heap + " -Xms64m -Xmn32m "
                 + System.getProperty("bridge.jvmOpts", ""))
-                .trim());
+                        .trim());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), name + ".log")));

@@ -147,7 +147,8 @@ class StartupCheckIT {
         Files.writeString(layouts.resolve("broken.yaml"), "type: delimited\nskiplines: 2\nfields:\n  orderID:\n"
                 + "    column: A\n");
         Map<String, String> env = new HashMap<>();
-        env.put("KASH_FAILURE_ENDPOINTS", "file:" + blocker.toAbsolutePath() + "/failed,file:ok?pasword=hunter2-secret");
+        env.put("KASH_FAILURE_ENDPOINTS",
+                "file:" + blocker.toAbsolutePath() + "/failed,file:ok?pasword=hunter2-secret");
         env.put("KASH_REVIEW_DIR", blocker.toAbsolutePath() + "/review");
         env.put("KASH_MAIL_ENABLED", "true");
         env.put("KASH_MAIL_ENDPOINT", "smtp:?password=hunter2-secret");

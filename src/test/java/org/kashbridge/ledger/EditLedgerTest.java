@@ -64,7 +64,8 @@ class EditLedgerTest {
         if (store.equals("sqlite")) {
             Path dir = Files.createTempDirectory("ledger-test");
             SQLiteDataSource s = new SQLiteDataSource();
-            s.setUrl("jdbc:sqlite:" + dir.resolve("ledger.db") + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000");
+            s.setUrl("jdbc:sqlite:" + dir.resolve("ledger.db")
+                    + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000");
             ds = s;
         } else {
             DataSource admin = postgres();
@@ -88,13 +89,16 @@ class EditLedgerTest {
     /** A bridge beside others on one database: it does not take the others for stopped ones. */
     static EditLedger another(DataSource ds, String store, LedgerInstance instance) {
         LedgerAvailability availability = new LedgerAvailability();
-        LedgerStore s = store.equals("sqlite") ? new SerialWriterStore(ds, availability) : new PooledStore(ds, availability);
+        LedgerStore s = store.equals("sqlite") ? new SerialWriterStore(ds, availability)
+                : new PooledStore(ds, availability);
         instance.start(s, false);
         return new EditLedger(s, instance);
     }
 
-    static EditLedger.ClaimRequest request(String key, long order, String fingerprint, boolean byContent, boolean safe) {
-        return new EditLedger.ClaimRequest(TARGET, key, order, fingerprint, byContent, safe, "{\"orderID\":" + order + "}",
+    static EditLedger.ClaimRequest request(String key, long order, String fingerprint, boolean byContent,
+            boolean safe) {
+        return new EditLedger.ClaimRequest(TARGET, key, order, fingerprint, byContent, safe,
+                "{\"orderID\":" + order + "}",
                 () -> "{\"status\":\"AMBIGUOUS\"}", () -> "{\"status\":\"FAILED\",\"message\":\"held back\"}");
     }
 
@@ -111,7 +115,8 @@ class EditLedgerTest {
         assertEquals(Decision.DUPLICATE, again.decision());
         assertEquals("{\"orderID\":7}", again.entry().outcome());
         // another target (the simulator, another shop) knows nothing of it
-        var other = new EditLedger.ClaimRequest("simulator|demo-shop", "editId:a", 7L, "f1", false, false, "{}", () -> "{}", () -> "{}");
+        var other = new EditLedger.ClaimRequest("simulator|demo-shop", "editId:a", 7L, "f1", false, false, "{}",
+                () -> "{}", () -> "{}");
         assertEquals(Decision.SEND, ledger.claim(other, NO_DEADLINE).decision());
     }
 
@@ -127,7 +132,8 @@ class EditLedgerTest {
         // a named edit is the sender's: its content is not compared
         assertEquals(Decision.SEND, ledger.claim(request("editId:x", 7, "same", false, false), NO_DEADLINE).decision());
         // different content under a new key is a new edit
-        assertEquals(Decision.SEND, ledger.claim(request("file:d3#7", 7, "other", true, false), NO_DEADLINE).decision());
+        assertEquals(Decision.SEND,
+                ledger.claim(request("file:d3#7", 7, "other", true, false), NO_DEADLINE).decision());
     }
 
     @ParameterizedTest
@@ -177,9 +183,9 @@ class EditLedgerTest {
         assertEquals(Decision.BUSY, other.claim(request("editId:pay", 11, "f1", false, false), NO_DEADLINE).decision());
         // the bridge stops renewing (stopped, or cut off), without a result: its lease runs out
         crashedInstance.stopRenewing();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                other.claim(request("editId:pay", 11, "f1", false, false), NO_DEADLINE).decision()
-                        == Decision.CRASHED_AMBIGUOUS);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> other.claim(request("editId:pay", 11, "f1", false, false), NO_DEADLINE)
+                        .decision() == Decision.CRASHED_AMBIGUOUS);
         assertEquals(LedgerState.AMBIGUOUS, other.find(TARGET, "editId:pay").orElseThrow().state());
         assertEquals("editId:pay", other.blockOf(TARGET, 11).orElseThrow().editKey());
         ClaimResult q = other.claim(request("editId:quote", 12, "f2", false, true), NO_DEADLINE);
@@ -201,13 +207,14 @@ class EditLedgerTest {
         opened.add(other);
         assertEquals(Decision.BUSY, other.claim(request("editId:q", 13, "f", false, true), NO_DEADLINE).decision());
         dead.stopRenewing();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                other.claim(request("editId:q", 13, "f", false, true), NO_DEADLINE).decision() == Decision.SEND);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> other.claim(request("editId:q", 13, "f", false, true), NO_DEADLINE).decision() == Decision.SEND);
         // a bridge restarted on its own embedded ledger knows at once that the one before it stopped
         if (store.equals("sqlite")) {
             LedgerInstance gone = new LedgerInstance(30_000);
             EditLedger before = another(ds, store, gone);
-            assertEquals(Decision.SEND, before.claim(request("editId:r", 14, "f", false, true), NO_DEADLINE).decision());
+            assertEquals(Decision.SEND,
+                    before.claim(request("editId:r", 14, "f", false, true), NO_DEADLINE).decision());
             gone.stopRenewing();
             assertEquals(Decision.SEND, open(ds, store, 30_000).claim(request("editId:r", 14, "f", false, true),
                     NO_DEADLINE).decision());
@@ -246,7 +253,8 @@ class EditLedgerTest {
         ledger.complete(TARGET, "editId:a", a.claim(), LedgerState.AMBIGUOUS, 31L, "{}", 1);
         assertEquals(Decision.UNDER_REVIEW, ledger.claim(request("editId:a", 31, "fa", false, false), NO_DEADLINE)
                 .decision());
-        assertEquals(Decision.BLOCKED, ledger.claim(request("editId:b", 31, "fb", false, false), NO_DEADLINE).decision());
+        assertEquals(Decision.BLOCKED,
+                ledger.claim(request("editId:b", 31, "fb", false, false), NO_DEADLINE).decision());
         assertTrue(ledger.resolve(TARGET, "editId:a", LedgerState.AMBIGUOUS, LedgerState.SUCCEEDED));
         assertEquals("editId:b", ledger.blockOf(TARGET, 31).orElseThrow().editKey()); // held back behind it
         assertEquals(Decision.DUPLICATE, ledger.claim(request("editId:a", 31, "fa", false, false), NO_DEADLINE)
@@ -278,8 +286,8 @@ class EditLedgerTest {
         gone.stopRenewing();
         // the lease may run out between two rows of one sweep: count what all sweeps settled
         java.util.concurrent.atomic.AtomicInteger settled = new java.util.concurrent.atomic.AtomicInteger();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                settled.addAndGet(other.sweep(TARGET, edit -> edit.contains("73"), out, out)) == 3);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> settled.addAndGet(other.sweep(TARGET, edit -> edit.contains("73"), out, out)) == 3);
         assertEquals(LedgerState.AMBIGUOUS, other.find(TARGET, "editId:s-pay").orElseThrow().state());
         assertEquals(LedgerState.FAILED, other.find(TARGET, "editId:s-wait").orElseThrow().state());
         assertEquals(LedgerState.FAILED, other.find(TARGET, "editId:s-safe").orElseThrow().state());
@@ -308,7 +316,8 @@ class EditLedgerTest {
         EditLedger ledger = open(fresh(store), store, 30_000);
         ClaimResult e1 = ledger.claim(request("editId:e1", 75, "f1", false, true), NO_DEADLINE);
         ledger.complete(TARGET, "editId:e1", e1.claim(), LedgerState.FAILED, 75L, "{}", 5);
-        assertEquals(Decision.BLOCKED, ledger.claim(request("editId:e2", 75, "f2", false, true), NO_DEADLINE).decision());
+        assertEquals(Decision.BLOCKED,
+                ledger.claim(request("editId:e2", 75, "f2", false, true), NO_DEADLINE).decision());
         // the replay applies e1: e2, held back behind it, now holds the order
         ClaimResult again = ledger.claim(request("editId:e1", 75, "f1", false, true), NO_DEADLINE);
         ledger.complete(TARGET, "editId:e1", again.claim(), LedgerState.SUCCEEDED, 75L, "{}", 1);
@@ -352,15 +361,18 @@ class EditLedgerTest {
             LedgerAvailability availability = new LedgerAvailability();
             EditLedger ledger = LedgerProducer.open(ds, false, 30_000, availability, null, TARGET);
             opened.add(ledger);
-            assertEquals(Decision.SEND, ledger.claim(request("editId:o1", 50, "f1", false, true), NO_DEADLINE).decision());
+            assertEquals(Decision.SEND,
+                    ledger.claim(request("editId:o1", 50, "f1", false, true), NO_DEADLINE).decision());
             own.close();
-            assertThrows(LedgerUnavailableException.class, () -> ledger.claim(request("editId:o2", 51, "f2", false, true),
-                    System.currentTimeMillis() + 500));
+            assertThrows(LedgerUnavailableException.class,
+                    () -> ledger.claim(request("editId:o2", 51, "f2", false, true),
+                            System.currentTimeMillis() + 500));
             assertFalse(availability.isUp());
             // without a deadline the caller waits; the database comes back on the same port and data
             AtomicInteger sends = new AtomicInteger();
             Thread waiter = new Thread(() -> {
-                if (ledger.claim(request("editId:o3", 52, "f3", false, true), NO_DEADLINE).decision() == Decision.SEND) {
+                if (ledger.claim(request("editId:o3", 52, "f3", false, true), NO_DEADLINE)
+                        .decision() == Decision.SEND) {
                     sends.incrementAndGet();
                 }
             });

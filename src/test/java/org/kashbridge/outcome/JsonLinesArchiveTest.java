@@ -107,7 +107,8 @@ class JsonLinesArchiveTest {
         pool.shutdown();
         List<String> lines = Files.readAllLines(dir.resolve("2026-11-29.jsonl"));
         assertEquals(4000, lines.size());
-        assertEquals(4000, lines.stream().filter(l -> l.matches("\\{\"t\":\\d,\"i\":\\d+,\"pad\":\"x*\"}")).distinct().count());
+        assertEquals(4000,
+                lines.stream().filter(l -> l.matches("\\{\"t\":\\d,\"i\":\\d+,\"pad\":\"x*\"}")).distinct().count());
     }
 
     @Test

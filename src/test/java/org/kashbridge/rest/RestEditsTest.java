@@ -43,7 +43,8 @@ class RestEditsTest {
         long before = System.currentTimeMillis();
         steps.turnBegins(turn);
         long deadline = edits.get(1).deadline();
-        assertTrue(deadline >= before + 5_000 && deadline <= System.currentTimeMillis() + 5_000, "deadline " + deadline);
+        assertTrue(deadline >= before + 5_000 && deadline <= System.currentTimeMillis() + 5_000,
+                "deadline " + deadline);
         assertEquals(Long.MAX_VALUE, edits.get(0).deadline());
     }
 

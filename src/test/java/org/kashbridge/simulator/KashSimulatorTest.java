@@ -17,7 +17,6 @@ class KashSimulatorTest {
         }
     }
 
-
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
     private final KashSimulator sim = KashSimulator.standalone("S", "K", true, new BigDecimal("10.00"));
 
@@ -28,11 +27,13 @@ class KashSimulatorTest {
     @Test
     void quoteThenValidatedThenPaidWithDocumentedShapes() {
         assertEquals("{\"success\":true,\"orderID\":1,\"paymentLink\":\"http://sim/simulator/pay/1\","
-                + "\"quote\":\"http://sim/simulator/pdf/quote-1.pdf\"}", post("orderID=1&payment=-2&itemsList%5B%5D=Free_12.99_Item"));
+                + "\"quote\":\"http://sim/simulator/pdf/quote-1.pdf\"}",
+                post("orderID=1&payment=-2&itemsList%5B%5D=Free_12.99_Item"));
         assertEquals("{\"success\":true,\"orderID\":1,\"paymentLink\":\"http://sim/simulator/pay/1\","
                 + "\"invoice\":\"http://sim/simulator/pdf/invoice-1.pdf\"}", post("orderID=1&payment=-1"));
         assertEquals("{\"success\":true,\"orderID\":1,\"paymentLink\":\"http://sim/simulator/pay/1\","
-                + "\"invoice\":\"http://sim/simulator/pdf/invoice-1.pdf\"}", post("orderID=1&payment=3&paymentAmount=5"));
+                + "\"invoice\":\"http://sim/simulator/pdf/invoice-1.pdf\"}",
+                post("orderID=1&payment=3&paymentAmount=5"));
         assertEquals(KashSimulator.State.VALIDATED, sim.order(1).state);
         assertEquals("{\"success\":true,\"orderID\":1,\"invoice\":\"http://sim/simulator/pdf/invoice-1.pdf\"}",
                 post("orderID=1&payment=3"));
@@ -83,7 +84,8 @@ class KashSimulatorTest {
                 post("orderID=4&payment=-2&itemsList=7"));
         assertEquals("{\"success\":false,\"result\":\"Malformed request: incomplete percent escape in 'a%2'\"}",
                 post("orderID=4&payment=-2&publicComment=a%2"));
-        assertEquals("{\"success\":false,\"result\":\"Malformed request: unencoded non-ASCII character in 'caf\u00e9'\"}",
+        assertEquals(
+                "{\"success\":false,\"result\":\"Malformed request: unencoded non-ASCII character in 'caf\u00e9'\"}",
                 post("orderID=4&payment=-2&publicComment=caf\u00e9"));
         assertEquals("{\"success\":false,\"result\":\"Content-Type must be application/x-www-form-urlencoded, got "
                 + "application/json\"}", sim.handle("{}", Map.of("Content-Type", "application/json"), "x").json());

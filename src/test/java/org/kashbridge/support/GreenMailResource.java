@@ -18,7 +18,8 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(FreePortResource.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail = new GreenMail(
+                    new ServerSetup(FreePortResource.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
         }
         // application.properties builds the %test mail endpoint from this port; SmtpDownTest overrides the endpoint

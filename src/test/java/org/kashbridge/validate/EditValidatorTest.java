@@ -51,15 +51,18 @@ class EditValidatorTest {
         String rule = "must be -2 (quote, not validated), -1 (validated, not paid) or a payment-method id > 0";
         assertEquals(List.of("row 2, payment: " + rule + ", got '0'"), errors(base().put("payment", "0", "row 2")));
         assertEquals(List.of("row 2, payment: " + rule + ", got '-3'"), errors(base().put("payment", "-3", "row 2")));
-        assertEquals(List.of("row 2, payment: " + rule + ", got 'cash'"), errors(base().put("payment", "cash", "row 2")));
+        assertEquals(List.of("row 2, payment: " + rule + ", got 'cash'"),
+                errors(base().put("payment", "cash", "row 2")));
         assertEquals(List.of("payment: is required; it " + rule), errors(new EditInput().put("orderID", "1")));
     }
 
     @Test
     void paymentAmountIsANonNegativeDecimalOnlyWithAMethod() {
-        assertEquals(List.of("paymentAmount: is only allowed when payment is a payment-method id (> 0), but payment is -2"),
+        assertEquals(
+                List.of("paymentAmount: is only allowed when payment is a payment-method id (> 0), but payment is -2"),
                 errors(base().put("paymentAmount", "10")));
-        assertEquals(List.of("paymentAmount: must be a decimal written with a dot and no grouping (e.g. 12.50), got '12,5'"),
+        assertEquals(
+                List.of("paymentAmount: must be a decimal written with a dot and no grouping (e.g. 12.50), got '12,5'"),
                 errors(base().put("payment", "3").put("paymentAmount", "12,5")));
         assertEquals(List.of("paymentAmount: must not be negative, got '-1'"),
                 errors(base().put("payment", "3").put("paymentAmount", "-1")));
@@ -75,12 +78,13 @@ class EditValidatorTest {
 
     @Test
     void idsAndCountsAreIntegers() {
-        assertEquals(List.of("idUser: must be a positive integer, got 'x'", "idtable: must be a positive integer, got '1.5'",
+        assertEquals(List.of("idUser: must be a positive integer, got 'x'",
+                "idtable: must be a positive integer, got '1.5'",
                 "idcaisse: must be a positive integer, got '-4'", "numcouverts: must be an integer >= 0, got 'two'",
                 "pagerNum: must be an integer >= 0, got '-1'", "idClient: must be a positive integer, got '1e3'"),
                 errors(base().put("idUser", "x").put("idtable", "1.5").put("idcaisse", "-4").put("numcouverts", "two")
                         .put("pagerNum", "-1").put("idClient", "1e3")).stream()
-                        .sorted((a, b) -> order(a) - order(b)).toList());
+                                .sorted((a, b) -> order(a) - order(b)).toList());
     }
 
     private static int order(String message) {
@@ -95,13 +99,16 @@ class EditValidatorTest {
 
     @Test
     void idClientAndNewCustomerFieldsExcludeEachOther() {
-        assertEquals(List.of("idClient: give either idClient (an existing customer) or client.* fields (a new customer), "
-                + "not both"), errors(base().put("idClient", "5").put("client.nom", "X")));
+        assertEquals(
+                List.of("idClient: give either idClient (an existing customer) or client.* fields (a new customer), "
+                        + "not both"),
+                errors(base().put("idClient", "5").put("client.nom", "X")));
     }
 
     @Test
     void customerCoordinatesAreDecimals() {
-        assertEquals(List.of("client.lat: must be between -90 and 90, got '91'"), errors(base().put("client.lat", "91")));
+        assertEquals(List.of("client.lat: must be between -90 and 90, got '91'"),
+                errors(base().put("client.lat", "91")));
     }
 
     @Test
@@ -118,7 +125,8 @@ class EditValidatorTest {
                 errors(base().line(typed("article", "1", "0", null, null))));
         assertEquals(List.of("row 3, items[0].price: must be a decimal >= 0 written with a dot (e.g. 9.99), got '-1'"),
                 errors(base().line(typed("free", null, null, "T", "-1"))));
-        assertEquals(List.of("row 3, items[0].price: must be a decimal >= 0 written with a dot (e.g. 9.99), got '9,99'"),
+        assertEquals(
+                List.of("row 3, items[0].price: must be a decimal >= 0 written with a dot (e.g. 9.99), got '9,99'"),
                 errors(base().line(typed("free", null, null, "T", "9,99"))));
     }
 
@@ -142,7 +150,8 @@ class EditValidatorTest {
         assertEquals(List.of("row 4, items[0]: malformed item token: '12_2_Title' has 3 fields; an article takes id, "
                 + "id_qty or id_qty_title_price[_v1.._v5] (a title cannot contain '_')"),
                 errors(base().line(LineInput.ofToken("row 4", "12_2_Title"))));
-        EditValidator.Result ok = EditValidator.validate(base().line(LineInput.ofToken("row 4", "-5_9.99_Vente libre")));
+        EditValidator.Result ok = EditValidator
+                .validate(base().line(LineInput.ofToken("row 4", "-5_9.99_Vente libre")));
         assertNotNull(ok.edit());
         assertEquals(LineType.department, ok.edit().lines().get(0).type());
     }
