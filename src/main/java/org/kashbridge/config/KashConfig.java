@@ -3,14 +3,16 @@ package org.kashbridge.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
  * Every kash.* setting, typed and checked when the bridge starts: a value that does not convert, a missing one
- * or a kash.* key that is no setting (a typo in config/application.properties) stops the start naming the key.
- * Defaults and environment variables: src/main/resources/application.properties and docs/configuration.md.
+ * or a kash.* key that is no setting (a typo in config/application.properties) stops the start, naming the key
+ * and its variable (SettingValueCheck). Each setting answers to the one variable named after it (SettingNames).
+ * Defaults: src/main/resources/application.properties; every setting is in docs/configuration.md.
  * The routes read the same keys as {{kash.x}} placeholders.
  */
 @ConfigMapping(prefix = "kash")
@@ -41,7 +43,11 @@ public interface KashConfig {
     /** editOrder calls per second at most, every attempt counted. */
     int rateLimit();
 
-    Http http();
+    /** The editOrder call's connect timeout. */
+    int connectTimeoutMs();
+
+    /** How long the editOrder call waits for Kash's reply. */
+    int readTimeoutMs();
 
     Retry retry();
 
@@ -64,7 +70,16 @@ public interface KashConfig {
 
     Dir layouts();
 
-    Outcome outcome();
+    /** Camel endpoint URIs, comma-separated, receiving the record of each accepted edit. */
+    Optional<String> successEndpoints();
+
+    /** The same for refused and failed edits. */
+    Optional<String> failureEndpoints();
+
+    /** Who may call /api. */
+    Bridge bridge();
+
+    Api api();
 
     Rest rest();
 
@@ -79,14 +94,6 @@ public interface KashConfig {
     /** A folder setting (kash.x.dir). */
     interface Dir {
         String dir();
-    }
-
-    interface Http {
-        /** ms */
-        int connectTimeout();
-
-        /** ms */
-        int readTimeout();
     }
 
     interface Retry {
@@ -124,6 +131,13 @@ public interface KashConfig {
 
         interface Jdbc {
             Optional<String> url();
+
+            Optional<String> user();
+
+            Optional<String> password();
+
+            /** Connections in one bridge's pool (quarkus.datasource.ledger-postgresql.jdbc.max-size). */
+            int pool();
         }
     }
 
@@ -135,34 +149,32 @@ public interface KashConfig {
 
         long batchBytes();
 
-        /** ms */
-        long stableFor();
+        /** A file is read once unchanged for this long. */
+        long stableMs();
 
-        /** ms */
         @WithDefault("50")
-        long stableCheck();
+        long stableCheckMs();
 
-        /** ms */
-        long pollDelay();
+        long pollMs();
 
-        /** ms */
-        long readLockTimeout();
+        long readLockTimeoutMs();
     }
 
-    interface Outcome {
-        /** Camel endpoint URIs, comma-separated. */
-        Optional<String> successEndpoints();
-
-        Optional<String> failureEndpoints();
-    }
-
-    interface Rest {
+    /** Credentials for /api (kash.bridge.*, not kash.api.key: KASH_API_KEY is the Kash secret). */
+    interface Bridge {
         Optional<String> apiKey();
 
         Optional<String> user();
 
         Optional<String> password();
+    }
 
+    interface Api {
+        /** Larger request bodies get 413 (quarkus.http.limits.max-body-size, a size such as 256K). */
+        MemorySize maxBody();
+    }
+
+    interface Rest {
         /** kash.rest.wait: how long a call waits for its turn before 409 / 503. */
         @WithName("wait")
         @WithDefault("20s")
@@ -192,6 +204,13 @@ public interface KashConfig {
         String dataDir();
 
         int maxDeliveryAttempts();
+
+        /** The broker the bridge connects to (quarkus.artemis.url). */
+        String url();
+
+        Optional<String> user();
+
+        Optional<String> password();
     }
 
     interface Mail {
@@ -202,6 +221,13 @@ public interface KashConfig {
         String from();
 
         String to();
+
+        /** SMTP credentials and timeout (camel.component.smtp(s).*). */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        int timeoutMs();
     }
 
     interface Alerts {

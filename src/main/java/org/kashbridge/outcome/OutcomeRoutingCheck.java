@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
@@ -19,6 +18,7 @@ import org.apache.camel.component.mail.MailEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.URISupport;
 import org.eclipse.microprofile.config.Config;
+import org.kashbridge.config.SettingNames;
 
 /**
  * Whether the endpoints outcomes are routed to can work, decided before anything is consumed: an outcome that
@@ -28,12 +28,10 @@ import org.eclipse.microprofile.config.Config;
 public final class OutcomeRoutingCheck {
 
     /** The settings whose value is a comma-separated list of endpoint URIs (Camel's recipientList). */
-    static final List<String> ENDPOINT_LISTS = List.of("kash.outcome.success-endpoints",
-            "kash.outcome.failure-endpoints");
+    static final List<String> ENDPOINT_LISTS = List.of("kash.success-endpoints", "kash.failure-endpoints");
     static final String MAIL_ENDPOINT = "kash.mail.endpoint";
     static final String REVIEW_DIR = "kash.review.dir";
     private static final Set<String> CONSUMED_BY_ROUTES = Set.of("direct", "seda");
-    private static final Pattern ENV_DEFAULT = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):");
 
     private OutcomeRoutingCheck() {
     }
@@ -46,13 +44,15 @@ public final class OutcomeRoutingCheck {
             String value = config.getOptionalValue(key, String.class).orElse("");
             List<String> uris = split(value);
             if (uris.isEmpty() && key.endsWith("failure-endpoints")) {
-                problems.add(setting(config, key) + " is empty: failed edits would be recorded nowhere; name at least "
+                problems.add(SettingNames.describe(key)
+                        + " is empty: failed edits would be recorded nowhere; name at least "
                         + "one endpoint (the default is file:data/failed,direct:dead-letter,direct:alert-mail)");
             }
             for (String uri : uris) {
                 String problem = problem(camel, uri, checkOnly);
                 if (problem != null) {
-                    problems.add(setting(config, key) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem);
+                    problems.add(
+                            SettingNames.describe(key) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem);
                 }
             }
         }
@@ -60,14 +60,15 @@ public final class OutcomeRoutingCheck {
         String review = config.getOptionalValue(REVIEW_DIR, String.class).orElse("");
         String reviewProblem = review.isBlank() ? "is empty" : folderProblem(review, checkOnly);
         if (reviewProblem != null) {
-            problems.add(setting(config, REVIEW_DIR) + ": '" + review + "' " + reviewProblem);
+            problems.add(SettingNames.describe(REVIEW_DIR) + ": '" + review + "' " + reviewProblem);
         }
         if (config.getOptionalValue("kash.mail.enabled", Boolean.class).orElse(false)) {
             String uri = config.getOptionalValue(MAIL_ENDPOINT, String.class).orElse("").trim();
             String problem = uri.isEmpty() ? "is empty" : problem(camel, uri, checkOnly);
             if (problem != null) {
                 problems.add(
-                        setting(config, MAIL_ENDPOINT) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' " + problem
+                        SettingNames.describe(MAIL_ENDPOINT) + ": '" + masked(URISupport.sanitizeUri(uri)) + "' "
+                                + problem
                                 + " (or set KASH_MAIL_ENABLED=false)");
             }
         }
@@ -155,14 +156,6 @@ public final class OutcomeRoutingCheck {
         } catch (RuntimeException e) {
             return "is not a usable folder name: " + rootMessage(e);
         }
-    }
-
-    /** "kash.x (KASH_X)": the variable the shipped config reads it from, else the one Quarkus maps itself. */
-    public static String setting(Config config, String key) {
-        String raw = config.getConfigValue(key).getRawValue();
-        Matcher m = raw == null ? null : ENV_DEFAULT.matcher(raw);
-        String env = m != null && m.find() ? m.group(1) : key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
-        return key + " (" + env + ")";
     }
 
     static List<String> split(String value) {

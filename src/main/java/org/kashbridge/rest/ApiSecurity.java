@@ -140,7 +140,7 @@ public class ApiSecurity {
 
         @Override
         public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
-            Optional<String> key = kash.rest().apiKey();
+            Optional<String> key = kash.bridge().apiKey();
             return key.isPresent() && same(request.key, key.get()) ? identity("api-key")
                     : Uni.createFrom().failure(new AuthenticationFailedException());
         }
@@ -161,11 +161,11 @@ public class ApiSecurity {
         @Override
         public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                 AuthenticationRequestContext context) {
-            KashConfig.Rest rest = kash.rest();
+            KashConfig.Bridge api = kash.bridge();
             // both compared whatever the first gives: the time taken tells nothing about either
-            boolean user = same(request.getUsername(), rest.user().orElse(""));
-            boolean password = same(new String(request.getPassword().getPassword()), rest.password().orElse(""));
-            boolean ok = rest.user().isPresent() && rest.password().isPresent() && user && password;
+            boolean user = same(request.getUsername(), api.user().orElse(""));
+            boolean password = same(new String(request.getPassword().getPassword()), api.password().orElse(""));
+            boolean ok = api.user().isPresent() && api.password().isPresent() && user && password;
             return ok ? identity(request.getUsername()) : Uni.createFrom().failure(new AuthenticationFailedException());
         }
     }

@@ -9,9 +9,13 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +26,22 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigNamesTest {
 
+    static final List<String> FILES = List.of("src/main/resources/application.properties",
+            "src/test/resources/application.properties", "config/application.properties");
+
+    static Properties load(String file) throws IOException {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(Path.of(file))) {
+            props.load(r);
+        }
+        return props;
+    }
+
     @Test
     void noTwoSettingsShareAnEnvironmentVariableName() throws IOException {
         Properties props = new Properties();
-        for (String file : new String[] {"src/main/resources/application.properties",
-                "src/test/resources/application.properties", "config/application.properties"}) {
-            try (Reader r = Files.newBufferedReader(Path.of(file))) {
-                props.load(r);
-            }
+        for (String file : FILES) {
+            props.putAll(load(file));
         }
         Map<String, String> byEnv = new HashMap<>();
         Map<String, String> collisions = new TreeMap<>();
@@ -42,6 +54,40 @@ class ConfigNamesTest {
             }
         }
         assertEquals(Map.of(), collisions);
+    }
+
+    @Test
+    void theShippedFilesReadNoVariableUnderAnotherName() throws IOException {
+        // ${KASH_X:default} would make the setting answer to KASH_X and to its own variable: two names, and
+        // which wins depends on where else it is set
+        for (String file : FILES) {
+            Properties props = load(file);
+            for (String name : props.stringPropertyNames()) {
+                assertFalse(props.getProperty(name).matches("(?s).*\\$\\{[A-Z].*"),
+                        file + ": " + name + " reads a variable by name: " + props.getProperty(name));
+            }
+        }
+    }
+
+    @Test
+    void everySettingIsDocumentedWithTheVariableNamedAfterIt() throws IOException {
+        Pattern code = Pattern.compile("`([^`]+)`");
+        Set<String> documented = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("docs/configuration.md"))) {
+            String[] cells = line.split("\\|");
+            if (!line.startsWith("| `") || cells.length < 4) {
+                continue;
+            }
+            List<String> settings = code.matcher(cells[1]).results().map(m -> m.group(1)).toList();
+            List<String> variables = code.matcher(cells[2]).results().map(m -> m.group(1)).toList();
+            assertEquals(settings.stream().map(SettingNames::variable).toList(), variables, line);
+            documented.addAll(settings);
+        }
+        Set<String> missing = new TreeSet<>(SettingValueCheck.settings(KashConfig.class, "kash.").keySet());
+        missing.removeAll(documented);
+        // kash.check is bin/kash-bridge check's own; the acceptor follows kash.broker.host and port
+        missing.removeAll(Set.of("kash.check", "kash.broker.acceptor"));
+        assertEquals(Set.of(), missing, "settings of KashConfig missing from docs/configuration.md");
     }
 
     @Test

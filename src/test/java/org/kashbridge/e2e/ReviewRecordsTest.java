@@ -37,7 +37,7 @@ class ReviewRecordsTest {
     public static class ShortReadTimeout implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            return Map.of("kash.http.read-timeout", "300");
+            return Map.of("kash.read-timeout-ms", "300");
         }
 
         @Override

@@ -32,7 +32,7 @@ class UnroutableOutcomeTest {
     public static class FlakyDlq implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            return Map.of("kash.outcome.failure-endpoints", "file:target/test-data/failed,direct:flaky-dead-letter");
+            return Map.of("kash.failure-endpoints", "file:target/test-data/failed,direct:flaky-dead-letter");
         }
 
         @Override

@@ -117,24 +117,35 @@ class StartupCheckIT {
         Run run = run("typos", Map.of("KASH_FAILURE_ENDPOINTS", "fle:data/failed,direct:dead-letter",
                 "KASH_SUCCESS_ENDPOINTS", "direct:archiv"), List.of("check"));
         assertEquals(1, run.exit, run.output);
-        assertTrue(run.output.contains("kash.outcome.success-endpoints (KASH_SUCCESS_ENDPOINTS): 'direct:archiv' is "
+        assertTrue(run.output.contains("kash.success-endpoints (KASH_SUCCESS_ENDPOINTS): 'direct:archiv' is "
                 + "consumed by no route"), run.output);
         assertTrue(run.output.contains("direct:archive"), "names the endpoints that exist: " + run.output);
-        assertTrue(run.output.contains("kash.outcome.failure-endpoints (KASH_FAILURE_ENDPOINTS): 'fle:data/failed' "
+        assertTrue(run.output.contains("kash.failure-endpoints (KASH_FAILURE_ENDPOINTS): 'fle:data/failed' "
                 + "names no component"), run.output);
         assertTrue(run.output.contains("2 problems"), run.output);
     }
 
     @Test
-    void aValueOfTheWrongTypeAndAKeyThatIsNoSettingStopTheStartNamingTheKey() throws Exception {
-        Run badValue = run("bad-value", Map.of("KASH_CONCURRENCY", "eight"), List.of());
+    void aValueOfTheWrongTypeAKeyThatIsNoSettingAndARenamedOneStopTheStartNamingKeyAndVariable() throws Exception {
+        Run badValue = run("bad-value", Map.of("KASH_CONCURRENCY", "eight", "KASH_MAIL_ENABLED", "ture"), List.of());
         assertEquals(1, badValue.exit, badValue.output);
-        assertTrue(badValue.output.contains("kash.concurrency") && badValue.output.contains("eight"), badValue.output);
+        assertTrue(badValue.output.contains("kash.concurrency (KASH_CONCURRENCY): expected an integer, got 'eight', "
+                + "from the environment"), badValue.output);
+        assertTrue(badValue.output.contains("kash.mail.enabled (KASH_MAIL_ENABLED): expected true or false, got "
+                + "'ture', from the environment"), badValue.output);
         assertFalse(Files.exists(badValue.data.resolve("ledger")), "nothing opened: " + badValue.output);
         // a typo in a setting's name (here a system property, as config/application.properties would give it)
-        Run typo = run("typo", Map.of("JAVA_OPTS", "-Xmx256m -Dkash.inbox.stabel-for=5000"), List.of("check"));
+        Run typo = run("typo", Map.of("JAVA_OPTS", "-Xmx256m -Dkash.inbox.stabel-ms=5000"), List.of("check"));
         assertEquals(1, typo.exit, typo.output);
-        assertTrue(typo.output.contains("kash.inbox.stabel-for"), typo.output);
+        assertTrue(typo.output.contains("kash.inbox.stabel-ms"), typo.output);
+        // a setting under its former name, and a variable named after it
+        Run renamed = run("renamed", Map.of("JAVA_OPTS", "-Xmx256m -Dkash.inbox.stable-for=5000",
+                "KASH_HTTP_READ_TIMEOUT", "100"), List.of("check"));
+        assertEquals(1, renamed.exit, renamed.output);
+        assertTrue(renamed.output.contains("kash.inbox.stable-for is now kash.inbox.stable-ms (KASH_INBOX_STABLE_MS): "
+                + "rename it in a -D system property"), renamed.output);
+        assertTrue(renamed.output.contains("kash.http.read-timeout is now kash.read-timeout-ms (KASH_READ_TIMEOUT_MS)"
+                + ": rename the variable KASH_HTTP_READ_TIMEOUT to KASH_READ_TIMEOUT_MS"), renamed.output);
     }
 
     @Test

@@ -15,7 +15,7 @@ public class WireMockKash implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
-        return Map.of("kash.base-url", server.baseUrl(), "kash.http.read-timeout", "2000");
+        return Map.of("kash.base-url", server.baseUrl(), "kash.read-timeout-ms", "2000");
     }
 
     @Override
