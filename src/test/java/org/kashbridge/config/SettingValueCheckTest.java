@@ -4,43 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
 import org.junit.jupiter.api.Test;
+import org.kashbridge.support.TestSettings;
 
 /** A bad kash.* value stops the start naming the setting, its variable and where it was set. */
 class SettingValueCheckTest {
 
-    /** The shipped defaults, with what a test changes on top (as a file would). */
-    static SmallRyeConfig config(Map<String, String> file, Map<String, String> env) throws Exception {
-        Map<String, String> defaults = new HashMap<>();
-        for (String name : ConfigNamesTest.load("src/main/resources/application.properties").stringPropertyNames()) {
-            defaults.put(name, ConfigNamesTest.load("src/main/resources/application.properties").getProperty(name));
-        }
-        defaults.put("kash.home", ".");
-        return new SmallRyeConfigBuilder().withInterceptors(new SettingValueCheck())
-                .withConverter(java.time.Duration.class, 200, new DurationConverter())
-                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 200, new MemorySizeConverter())
-                .withSources(new PropertiesConfigSource(defaults, "application.properties", 250))
+    /** The shipped defaults, with a config/application.properties and an environment over them. */
+    static SmallRyeConfig config(Map<String, String> file, Map<String, String> env) {
+        return TestSettings.builder()
                 .withSources(new PropertiesConfigSource(file, "file:config/application.properties", 260))
                 .withSources(new MapBackedConfigSource("EnvConfigSource", env, 300) {
                     private static final long serialVersionUID = 1L;
-                })
-                .withMapping(KashConfig.class).withMappingIgnore("kash-simulator.**").build();
+                }).build();
     }
 
     static List<String> problems(Map<String, String> file, Map<String, String> env) {
         ConfigValidationException e = assertThrows(ConfigValidationException.class, () -> config(file, env));
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < e.getProblemCount(); i++) {
             problems.add(e.getProblem(i).getMessage());
         }
@@ -48,7 +37,7 @@ class SettingValueCheckTest {
     }
 
     @Test
-    void theShippedDefaultsPass() throws Exception {
+    void theShippedDefaultsPass() {
         assertEquals(8, config(Map.of(), Map.of()).getConfigMapping(KashConfig.class).concurrency());
     }
 
@@ -64,7 +53,7 @@ class SettingValueCheckTest {
     }
 
     @Test
-    void aBooleanThatIsNoBooleanIsRefusedInsteadOfMeaningFalse() throws Exception {
+    void aBooleanThatIsNoBooleanIsRefusedInsteadOfMeaningFalse() {
         assertEquals(List.of("kash.mail.enabled (KASH_MAIL_ENABLED): expected true or false, got 'ture', from the "
                 + "environment"), problems(Map.of(), Map.of("kash.mail.enabled", "ture")));
         assertTrue(config(Map.of(), Map.of("kash.mail.enabled", "yes")).getConfigMapping(KashConfig.class).mail()

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.kashbridge.config.KashConfig;
+import org.kashbridge.config.SettingValueCheck;
 
 /** The bridge's settings for a unit test: the shipped defaults, with these values over them, as the bridge maps them. */
 public final class TestSettings {
@@ -17,19 +19,24 @@ public final class TestSettings {
     private TestSettings() {
     }
 
-    public static KashConfig kash(Map<String, String> overrides) {
+    /** The shipped defaults, read as the bridge reads them (Quarkus's converters, the bridge's own check). */
+    public static SmallRyeConfigBuilder builder() {
         try {
-            SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+            return new SmallRyeConfigBuilder().addDefaultInterceptors().withInterceptors(new SettingValueCheck())
                     .withSources(new PropertiesConfigSource(
                             Path.of("src/main/resources/application.properties").toUri().toURL(), 250))
-                    .withSources(new PropertiesConfigSource(overrides, "test overrides", 500))
-                    // "30s", "5m", "90d": the Duration forms Quarkus reads
+                    // "30s", "5m", "90d", "256K": the forms Quarkus reads
                     .withConverter(Duration.class, 200, new DurationConverter())
-                    .withMapping(KashConfig.class).build();
-            return config.getConfigMapping(KashConfig.class);
+                    .withConverter(MemorySize.class, 200, new MemorySizeConverter())
+                    .withMapping(KashConfig.class);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    public static KashConfig kash(Map<String, String> overrides) {
+        return builder().withSources(new PropertiesConfigSource(overrides, "test overrides", 500)).build()
+                .getConfigMapping(KashConfig.class);
     }
 
     public static KashConfig kash() {
