@@ -18,21 +18,25 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
+import io.smallrye.config.Priorities;
 import io.smallrye.config.WithName;
+import jakarta.annotation.Priority;
 
 /**
  * Checks each typed kash.* value as it is read, so that a bad one stops the start with a message naming the
  * setting, its variable and where the value came from ("kash.concurrency (KASH_CONCURRENCY): expected an
  * integer, got 'eight', from the environment"). SmallRye's own conversion message names the key only, and
  * takes any word for a boolean as false (KASH_MAIL_ENABLED=ture would silently mean no mail). Written here
- * because Quarkus has no hook on its conversion messages; registered in META-INF/services, and placed above
- * the expression interceptor so it sees values as expanded.
+ * because Quarkus has no hook on its conversion messages; registered in META-INF/services, at a priority above
+ * the expression interceptor's so that it sees values as expanded.
  */
+@Priority(Priorities.APPLICATION)
 public class SettingValueCheck implements ConfigSourceInterceptor {
 
     private static final long serialVersionUID = 1L;
-    // the words SmallRye reads as true, and their opposites: any other word it would read as false
-    private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "1", "0");
+    // only these: SmallRye reads yes, on, 1 (and oui, ja...) as true and any other word as false, while a route's
+    // "{{kash.mail.enabled}}" filter reads every word but false as true, so "no" would mean two things
+    private static final Set<String> BOOLEANS = Set.of("true", "false");
     private static final Map<String, Function<String, String>> CHECKS = checks(settings(KashConfig.class, "kash."));
     /** Settings renamed so that each answers to one variable, by new name: the old one is refused, naming both. */
     static final Map<String, String> RENAMED_FROM = Map.ofEntries(
@@ -60,7 +64,9 @@ public class SettingValueCheck implements ConfigSourceInterceptor {
                     : ": rename it" + origin(
                             oldValue).replaceFirst("^, from", " in")));
         }
-        Function<String, String> check = value == null || value.getValue() == null ? null : CHECKS.get(name);
+        // a value still holding an expression is the build's raw read (at run time values arrive expanded)
+        Function<String, String> check = value == null || value.getValue() == null || value.getValue().contains("${")
+                ? null : CHECKS.get(name);
         String problem = check == null ? null : check.apply(value.getValue().strip());
         if (problem != null) {
             throw new BadSetting(SettingNames.describe(name) + ": expected " + problem + ", got '"

@@ -56,7 +56,10 @@ class SettingValueCheckTest {
     void aBooleanThatIsNoBooleanIsRefusedInsteadOfMeaningFalse() {
         assertEquals(List.of("kash.mail.enabled (KASH_MAIL_ENABLED): expected true or false, got 'ture', from the "
                 + "environment"), problems(Map.of(), Map.of("kash.mail.enabled", "ture")));
-        assertTrue(config(Map.of(), Map.of("kash.mail.enabled", "yes")).getConfigMapping(KashConfig.class).mail()
+        // SmallRye would read it as false, a route's {{kash.mail.enabled}} filter as true
+        assertEquals(List.of("kash.mail.enabled (KASH_MAIL_ENABLED): expected true or false, got 'no', from the "
+                + "environment"), problems(Map.of(), Map.of("kash.mail.enabled", "no")));
+        assertTrue(config(Map.of(), Map.of("kash.mail.enabled", "TRUE")).getConfigMapping(KashConfig.class).mail()
                 .enabled());
     }
 
@@ -68,6 +71,15 @@ class SettingValueCheckTest {
         List<String> fromEnv = problems(Map.of(), Map.of("kash.http.read-timeout", "100"));
         assertTrue(fromEnv.contains("kash.http.read-timeout is now kash.read-timeout-ms (KASH_READ_TIMEOUT_MS): "
                 + "rename the variable KASH_HTTP_READ_TIMEOUT to KASH_READ_TIMEOUT_MS"), fromEnv.toString());
+    }
+
+    @Test
+    void aValueWrittenAsAnExpressionIsCheckedOnceExpanded() {
+        assertEquals(16, config(Map.of("kash.concurrency", "${cores:16}"), Map.of()).getConfigMapping(KashConfig.class)
+                .concurrency());
+        assertEquals(List.of("kash.concurrency (KASH_CONCURRENCY): expected an integer, got 'many', from "
+                + "config/application.properties"),
+                problems(Map.of("kash.concurrency", "${cores}", "cores", "many"), Map.of()));
     }
 
     @Test
