@@ -3,89 +3,105 @@ package org.kashbridge.layout;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Reads config/layouts/&lt;name&gt;.yaml into a {@link Layout}. Strict on purpose: an unknown key, a regex
- * that does not compile, an unknown charset or a field that does not exist is a {@link LayoutException}
- * naming the file and the key, never a silently ignored setting.
+ * Reads config/layouts/&lt;name&gt;.yaml into a {@link Layout}: Jackson binds the file to {@link LayoutSpec}
+ * (refusing an unknown key, a key given twice, a value of the wrong type), then the rules between settings are
+ * checked here. Strict on purpose: every problem is a {@link LayoutException} naming the file and the key,
+ * never a silently ignored setting.
  */
 public final class LayoutParser {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP_KEYS = Set.of("type", "charset", "delimiter", "quote", "escape", "header",
-            "skipLines", "trailerLines", "ignoreLines", "trim", "decimalSeparator", "groupingSeparator", "price",
-            "grouping", "filePattern", "articles", "fields", "description", "trailerCount");
-    private static final Set<String> FIELD_KEYS = Set.of("column", "position", "start", "length", "value", "regex",
-            "map", "default", "scale");
-    private static final Set<String> ARTICLE_KEYS = Set.of("file", "unmapped", "department");
+    private static final ObjectMapper YAML = mapper();
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'.*$", Pattern.DOTALL);
 
     private LayoutParser() {
     }
 
+    private static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // as the hand-written checks had it: a count is a number and a switch true or false (yes/no are YAML's
+        // own), never text in quotes, 1.5 or 1
+        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return m;
+    }
+
     public static Layout parse(String name, Path file) {
         String where = file.toString();
-        JsonNode root;
-        try {
-            root = YAML.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new LayoutException(where, null, "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (root == null || !root.isObject()) {
-            throw new LayoutException(where, null, "expected a YAML mapping of settings (type, charset, fields...)");
-        }
-        Reader r = new Reader(where, root);
-        r.onlyKeys(root, TOP_KEYS, null);
-        Layout.Type type = r.choice("type", Layout.Type.class, Layout.Type.DELIMITED);
-        Charset charset = r.charset();
-        char delimiter = r.character("delimiter", ',');
-        Character quote = r.optionalCharacter("quote", '"');
-        Character escape = r.optionalCharacter("escape", null);
-        boolean header = r.bool("header", type == Layout.Type.DELIMITED);
+        JsonNode tree = tree(where, file);
+        LayoutSpec spec = bind(where, tree);
+        Checks r = new Checks(where);
+        Layout.Type type = r.choice("type", spec.type(), Layout.Type.class, Layout.Type.DELIMITED);
+        Charset charset = r.charset(spec.charset());
+        char delimiter = r.character("delimiter", spec.delimiter(), ',');
+        Character quote = r.optionalCharacter("quote", written(tree, "quote", spec.quote()), '"');
+        Character escape = r.optionalCharacter("escape", written(tree, "escape", spec.escape()), null);
+        boolean header = spec.header() == null ? type == Layout.Type.DELIMITED : spec.header();
         if (header && type == Layout.Type.FIXED_WIDTH) {
             throw new LayoutException(where, "header", "a fixed-width file has no header row to name columns; use "
                     + "skipLines to skip a header record and start/length for the fields");
         }
-        int skip = r.count("skipLines");
-        int trailer = r.count("trailerLines");
-        Pattern ignore = r.pattern("ignoreLines", root.get("ignoreLines"));
-        boolean trim = r.bool("trim", true);
-        char decimal = r.character("decimalSeparator", '.');
+        int skip = r.number("skipLines", spec.skipLines(), 0);
+        int trailer = r.number("trailerLines", spec.trailerLines(), 0);
+        Pattern ignore = r.pattern("ignoreLines", spec.ignoreLines());
+        boolean trim = spec.trim() == null || spec.trim();
+        char decimal = r.character("decimalSeparator", spec.decimalSeparator(), '.');
         if (decimal != '.' && decimal != ',') {
             throw new LayoutException(where, "decimalSeparator", "must be \".\" or \",\", got '" + decimal + "'");
         }
-        Character groupingSep = r.optionalCharacter("groupingSeparator", null);
+        Character groupingSep = r.optionalCharacter("groupingSeparator",
+                written(tree, "groupingSeparator", spec.groupingSeparator()), null);
         if (groupingSep != null && groupingSep == decimal) {
             throw new LayoutException(where, "groupingSeparator", "must differ from decimalSeparator");
         }
-        Layout.PriceIs price = r.choice("price", Layout.PriceIs.class, Layout.PriceIs.UNIT);
-        Layout.Grouping grouping = r.choice("grouping", Layout.Grouping.class, Layout.Grouping.KEY);
-        Pattern filePattern = r.pattern("filePattern", root.get("filePattern"));
-        ArticleXref articles = r.articles(file.getParent());
-        List<FieldRule> fields = r.fields(type, header);
+        Layout.PriceIs price = r.choice("price", spec.price(), Layout.PriceIs.class, Layout.PriceIs.UNIT);
+        Layout.Grouping grouping = r.choice("grouping", spec.grouping(), Layout.Grouping.class, Layout.Grouping.KEY);
+        Pattern filePattern = r.pattern("filePattern", spec.filePattern());
+        ArticleXref articles = r.articles(spec.articles(), file.getParent());
+        List<FieldRule> fields = r.fields(spec.fields(), type, header);
         FieldRule trailerCount = null;
-        JsonNode tc = root.get("trailerCount");
+        LayoutSpec.Field tc = spec.trailerCount();
         if (tc != null) {
             if (trailer < 1) {
                 throw new LayoutException(where, "trailerCount", "needs trailerLines >= 1: the count is read from the "
                         + "last trailer line");
             }
-            if (tc.isValueNode() || tc.has("column") || tc.has("value")) {
+            if (tc.column() != null || tc.value() != null) {
                 throw new LayoutException(where, "trailerCount", "give position (delimited) or start and length "
                         + "(fixed-width) of the record count in the last trailer line");
             }
@@ -96,38 +112,106 @@ public final class LayoutParser {
                 trailerCount);
     }
 
-    /** Typed access to the YAML tree with messages naming the key. */
-    private static final class Reader {
+    /** The file as YAML: a key given twice is refused here. */
+    static JsonNode tree(String where, Path file) {
+        try {
+            JsonNode tree = YAML.readTree(Files.readAllBytes(file));
+            if (tree == null || !tree.isObject()) {
+                throw new LayoutException(where, null, "expected a YAML mapping of settings (type, charset, "
+                        + "fields...)");
+            }
+            return tree;
+        } catch (StreamReadException e) {
+            String duplicate = e.getOriginalMessage() == null ? null : DUPLICATE.matcher(e.getOriginalMessage())
+                    .replaceFirst("$1");
+            if (duplicate != null && !duplicate.equals(e.getOriginalMessage())) {
+                JsonParser p = e.getProcessor();
+                String parent = p == null ? "" : p.getParsingContext().getParent().pathAsPointer().toString()
+                        .replace('/', '.');
+                String key = (parent.isEmpty() ? "" : parent.substring(1) + ".") + duplicate;
+                throw new LayoutException(where, key, "is given twice; keep one");
+            }
+            throw new LayoutException(where, null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new LayoutException(where, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The tree bound to its schema: an unknown key or a value of the wrong type is refused naming the key. */
+    static LayoutSpec bind(String where, JsonNode tree) {
+        try {
+            return YAML.treeToValue(tree, LayoutSpec.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new LayoutException(where, key(e), "unknown key; known keys here are " + new TreeSet<>(
+                    e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.toSet())));
+        } catch (InvalidFormatException e) {
+            throw new LayoutException(where, key(e), expected(e.getTargetType()) + ", got '" + e.getValue() + "'");
+        } catch (MismatchedInputException e) {
+            throw new LayoutException(where, key(e), expected(e.getTargetType()) + ", got " + found(e));
+        } catch (JsonProcessingException e) {
+            throw new LayoutException(where, e instanceof JsonMappingException m ? key(m) : null,
+                    firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    /** A character setting as written: "" when the key is there with no value ({@code quote:}, meaning none). */
+    private static String written(JsonNode tree, String key, String value) {
+        return value == null && tree.has(key) ? "" : value;
+    }
+
+    /** The path of the key Jackson stopped at: "fields.payment.map.CB", "skipLines". */
+    private static String key(JsonMappingException e) {
+        String key = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+        return key.isEmpty() ? null : key;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "expected a single value";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "expected pairs of key: value";
+        }
+        return "expected settings of its own (key: value lines below it)";
+    }
+
+    /** What the file holds where Jackson stopped: "a list", "a mapping" or the value itself. */
+    private static String found(MismatchedInputException e) {
+        JsonParser p = e.getProcessor() instanceof JsonParser parser ? parser : null;
+        JsonToken t = p == null ? null : p.currentToken();
+        if (t == JsonToken.START_ARRAY) {
+            return "a list";
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.FIELD_NAME) {
+            return "a mapping";
+        }
+        try {
+            return t != null && t.isScalarValue() ? "'" + p.getText() + "'" : "a value of another kind";
+        } catch (IOException unreadable) {
+            return "a value of another kind";
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /** What the schema cannot say: values within their type, and the rules between settings. */
+    private static final class Checks {
         private final String file;
-        private final JsonNode root;
 
-        Reader(String file, JsonNode root) {
+        Checks(String file) {
             this.file = file;
-            this.root = root;
         }
 
-        void onlyKeys(JsonNode node, Set<String> known, String prefix) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-                String k = it.next();
-                if (!known.contains(k)) {
-                    throw new LayoutException(file, prefix == null ? k : prefix + "." + k, "unknown key; known keys "
-                            + "here are " + new java.util.TreeSet<>(known));
-                }
-            }
-        }
-
-        String text(JsonNode node, String key) {
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            if (!node.isValueNode()) {
-                throw new LayoutException(file, key, "expected a single value, got " + node.getNodeType());
-            }
-            return node.asText();
-        }
-
-        <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
-            String v = text(root.get(key), key);
+        <E extends Enum<E>> E choice(String key, String v, Class<E> type, E fallback) {
             if (v == null) {
                 return fallback;
             }
@@ -144,10 +228,9 @@ public final class LayoutParser {
             throw new LayoutException(file, key, "unknown value '" + v + "'; use one of " + names);
         }
 
-        Charset charset() {
-            String v = text(root.get("charset"), "charset");
+        Charset charset(String v) {
             if (v == null) {
-                return java.nio.charset.StandardCharsets.UTF_8;
+                return StandardCharsets.UTF_8;
             }
             try {
                 return Charset.forName(v.trim());
@@ -157,22 +240,20 @@ public final class LayoutParser {
             }
         }
 
-        char character(String key, char fallback) {
-            Character c = optionalCharacter(key, fallback);
+        char character(String key, String v, char fallback) {
+            Character c = optionalCharacter(key, v, fallback);
             if (c == null) {
                 throw new LayoutException(file, key, "is required here");
             }
             return c;
         }
 
-        /** One character; "none" (or empty) for none; "\t" or "tab" for a tab. */
-        Character optionalCharacter(String key, Character fallback) {
-            JsonNode n = root.get(key);
-            if (n == null) {
+        /** One character; "none" (or empty) for none; "\t" or "tab" for a tab; left out: the fallback. */
+        Character optionalCharacter(String key, String v, Character fallback) {
+            if (v == null) {
                 return fallback;
             }
-            String v = text(n, key);
-            if (v == null || v.isEmpty() || v.equalsIgnoreCase("none")) {
+            if (v.isEmpty() || v.equalsIgnoreCase("none")) {
                 return null;
             }
             if (v.equals("\\t") || v.equalsIgnoreCase("tab")) {
@@ -187,33 +268,17 @@ public final class LayoutParser {
             return v.charAt(0);
         }
 
-        boolean bool(String key, boolean fallback) {
-            JsonNode n = root.get(key);
+        int number(String key, Integer n, int min) {
             if (n == null) {
-                return fallback;
+                return 0;
             }
-            if (!n.isBoolean()) {
-                throw new LayoutException(file, key, "must be true or false, got '" + n.asText() + "'");
+            if (n < min) {
+                throw new LayoutException(file, key, "must be a whole number >= " + min + ", got '" + n + "'");
             }
-            return n.booleanValue();
+            return n;
         }
 
-        int count(String key) {
-            return number(root.get(key), key, 0, 0);
-        }
-
-        int number(JsonNode n, String key, int fallback, int min) {
-            if (n == null) {
-                return fallback;
-            }
-            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.intValue() < min) {
-                throw new LayoutException(file, key, "must be a whole number >= " + min + ", got '" + n.asText() + "'");
-            }
-            return n.intValue();
-        }
-
-        Pattern pattern(String key, JsonNode n) {
-            String v = text(n, key);
+        Pattern pattern(String key, String v) {
             if (v == null) {
                 return null;
             }
@@ -225,60 +290,49 @@ public final class LayoutParser {
             }
         }
 
-        ArticleXref articles(Path dir) {
-            JsonNode a = root.get("articles");
+        ArticleXref articles(LayoutSpec.Articles a, Path dir) {
             if (a == null) {
                 return null;
             }
-            if (!a.isObject()) {
-                throw new LayoutException(file, "articles", "expected file, unmapped and department settings");
-            }
-            onlyKeys(a, ARTICLE_KEYS, "articles");
-            String xref = text(a.get("file"), "articles.file");
-            if (xref == null) {
+            if (a.file() == null) {
                 throw new LayoutException(file, "articles.file",
                         "is required: the CSV mapping article codes to Kash ids");
             }
-            String un = text(a.get("unmapped"), "articles.unmapped");
             ArticleXref.Unmapped unmapped = ArticleXref.Unmapped.REJECT;
-            if (un != null) {
+            if (a.unmapped() != null) {
                 try {
-                    unmapped = ArticleXref.Unmapped.valueOf(un.trim().toUpperCase(Locale.ROOT));
+                    unmapped = ArticleXref.Unmapped.valueOf(a.unmapped().trim().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new LayoutException(file, "articles.unmapped", "unknown value '" + un + "'; use reject, "
-                            + "free or department");
+                    throw new LayoutException(file, "articles.unmapped", "unknown value '" + a.unmapped() + "'; use "
+                            + "reject, free or department");
                 }
             }
-            Long department = null;
-            JsonNode d = a.get("department");
-            if (d != null) {
-                if (!d.isIntegralNumber() || d.longValue() <= 0) {
-                    throw new LayoutException(file, "articles.department",
-                            "must be a positive department id (idRayon)");
-                }
-                department = d.longValue();
+            if (a.department() != null && a.department() <= 0) {
+                throw new LayoutException(file, "articles.department", "must be a positive department id (idRayon)");
             }
-            if (unmapped == ArticleXref.Unmapped.DEPARTMENT && department == null) {
+            if (unmapped == ArticleXref.Unmapped.DEPARTMENT && a.department() == null) {
                 throw new LayoutException(file, "articles.department", "is required when articles.unmapped is "
                         + "department: the idRayon unmapped codes are sold under");
             }
-            return ArticleXref.load(dir.resolve(xref), file, unmapped, department);
+            return ArticleXref.load(dir.resolve(a.file()), file, unmapped, a.department());
         }
 
-        List<FieldRule> fields(Layout.Type type, boolean header) {
-            JsonNode fields = root.get("fields");
-            if (fields == null || !fields.isObject() || fields.isEmpty()) {
+        List<FieldRule> fields(Map<String, LayoutSpec.Field> fields, Layout.Type type, boolean header) {
+            if (fields == null || fields.isEmpty()) {
                 throw new LayoutException(file, "fields", "is required: map each canonical field (orderID, payment, "
                         + "itemId...) to its source");
             }
             List<FieldRule> rules = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, LayoutSpec.Field> e : fields.entrySet()) {
                 String key = "fields." + e.getKey();
                 String field = CanonicalFields.canonical(e.getKey());
                 if (field == null) {
                     throw new LayoutException(file, key, "unknown field '" + e.getKey() + "'; known fields are "
                             + CanonicalFields.known());
+                }
+                if (e.getValue() == null) {
+                    throw new LayoutException(file, key, "give its source: a column name, or column, position, "
+                            + "start+length or value");
                 }
                 rules.add(rule(field, key, e.getValue(), type, header));
             }
@@ -291,28 +345,17 @@ public final class LayoutParser {
             return List.copyOf(rules);
         }
 
-        FieldRule rule(String field, String key, JsonNode n, Layout.Type type, boolean header) {
-            if (n.isValueNode()) {
-                // shorthand: "orderID: N° commande" names a header column
-                if (type == Layout.Type.FIXED_WIDTH || !header) {
-                    throw new LayoutException(file, key, "this layout has no header row: give position (delimited) "
-                            + "or start and length (fixed-width) instead of a column name");
-                }
-                return new FieldRule(field, key, n.asText(), 0, 0, 0, null, null, null, null, 0);
-            }
-            onlyKeys(n, FIELD_KEYS, key);
-            String column = text(n.get("column"), key + ".column");
-            int position = number(n.get("position"), key + ".position", 0, 1);
-            int start = number(n.get("start"), key + ".start", 0, 1);
-            int length = number(n.get("length"), key + ".length", 0, 1);
-            String constant = text(n.get("value"), key + ".value");
-            int sources = (column != null ? 1 : 0) + (position > 0 ? 1 : 0) + (start > 0 || length > 0 ? 1 : 0)
-                    + (constant != null ? 1 : 0);
+        FieldRule rule(String field, String key, LayoutSpec.Field n, Layout.Type type, boolean header) {
+            int position = number(key + ".position", n.position(), 1);
+            int start = number(key + ".start", n.start(), 1);
+            int length = number(key + ".length", n.length(), 1);
+            int sources = (n.column() != null ? 1 : 0) + (position > 0 ? 1 : 0) + (start > 0 || length > 0 ? 1 : 0)
+                    + (n.value() != null ? 1 : 0);
             if (sources != 1) {
                 throw new LayoutException(file, key,
                         "give exactly one source: column, position, start+length or value");
             }
-            if (type == Layout.Type.FIXED_WIDTH && (column != null || position > 0)) {
+            if (type == Layout.Type.FIXED_WIDTH && (n.column() != null || position > 0)) {
                 throw new LayoutException(file, key,
                         "a fixed-width layout takes start and length, not column/position");
             }
@@ -323,25 +366,23 @@ public final class LayoutParser {
             if ((start > 0) != (length > 0)) {
                 throw new LayoutException(file, key, "give both start and length");
             }
-            if (column != null && !header) {
+            if (n.column() != null && !header) {
                 throw new LayoutException(file, key + ".column", "this layout has header: false; use position");
             }
-            Pattern regex = pattern(key + ".regex", n.get("regex"));
+            Pattern regex = pattern(key + ".regex", n.regex());
             Map<String, String> map = null;
-            JsonNode m = n.get("map");
-            if (m != null) {
-                if (!m.isObject() || m.isEmpty()) {
+            if (n.map() != null) {
+                if (n.map().isEmpty()) {
                     throw new LayoutException(file, key + ".map", "expected source value: canonical value pairs");
                 }
                 map = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> me = it.next();
-                    map.put(me.getKey().strip(), text(me.getValue(), key + ".map." + me.getKey()));
+                for (Map.Entry<String, String> me : n.map().entrySet()) {
+                    map.put(me.getKey().strip(), me.getValue());
                 }
             }
-            int scale = number(n.get("scale"), key + ".scale", 0, 0);
-            return new FieldRule(field, key, column, position, start, length, constant, regex, map,
-                    text(n.get("default"), key + ".default"), scale);
+            int scale = number(key + ".scale", n.scale(), 0);
+            return new FieldRule(field, key, n.column(), position, start, length, n.value(), regex, map,
+                    n.defaultValue(), scale);
         }
     }
 }
