@@ -96,7 +96,13 @@ public class EmbeddedBroker {
         }
     }
 
-    /** After Camel has stopped (its JMS consumers first, then the cached connection, Priority 1). */
+    /** Connections the broker has accepted since it started, from any client (0 when it is not running). */
+    public long connectionsAccepted() {
+        EmbeddedActiveMQ b = broker;
+        return b == null || b.getActiveMQServer() == null ? 0 : b.getActiveMQServer().getTotalConnectionCount();
+    }
+
+    /** After Camel has stopped (its JMS consumers first, then the pooled connection, Priority 1). */
     void stop(@Observes @Priority(10) AfterStop event) {
         stopBroker();
     }
