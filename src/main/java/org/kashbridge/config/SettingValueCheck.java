@@ -58,9 +58,9 @@ public class SettingValueCheck implements ConfigSourceInterceptor {
         String old = RENAMED_FROM.get(name);
         ConfigValue oldValue = old == null ? null : context.proceed(old);
         if (oldValue != null && oldValue.getValue() != null) {
-            boolean env = String.valueOf(oldValue.getConfigSourceName()).startsWith("EnvConfigSource");
-            throw new BadSetting(old + " is now " + SettingNames.describe(name) + (env ? ": rename the variable "
-                    + SettingNames.variable(old) + " to " + SettingNames.variable(name)
+            throw new BadSetting(old + " is now " + SettingNames.describe(name) + (fromEnvironment(oldValue)
+                    ? ": rename the variable "
+                            + SettingNames.variable(old) + " to " + SettingNames.variable(name)
                     : ": rename it" + origin(
                             oldValue).replaceFirst("^, from", " in")));
         }
@@ -136,12 +136,16 @@ public class SettingValueCheck implements ConfigSourceInterceptor {
         return value.length() <= 60 ? value : value.substring(0, 60) + "…";
     }
 
+    private static boolean fromEnvironment(ConfigValue value) {
+        return String.valueOf(value.getConfigSourceName()).startsWith("EnvConfigSource");
+    }
+
     private static String origin(ConfigValue value) {
         String source = value.getConfigSourceName();
         if (source == null) {
             return "";
         }
-        if (source.startsWith("EnvConfigSource")) {
+        if (fromEnvironment(value)) {
             return ", from the environment";
         }
         if (source.startsWith("SysPropConfigSource")) {

@@ -47,7 +47,7 @@ class ConfigNamesTest {
         Map<String, String> collisions = new TreeMap<>();
         for (String name : props.stringPropertyNames()) {
             String plain = name.startsWith("%") ? name.substring(name.indexOf('.') + 1) : name;
-            String env = plain.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+            String env = SettingNames.variable(plain);
             String other = byEnv.putIfAbsent(env, plain);
             if (other != null && !other.equals(plain)) {
                 collisions.put(env, other + " / " + plain);
