@@ -83,6 +83,14 @@ class SettingValueCheckTest {
     }
 
     @Test
+    void aSecretUnderItsFormerNameIsRefusedWithoutItsValue() {
+        List<String> problems = problems(Map.of(), Map.of("kash.rest.password", "S3cr3t-former"));
+        assertTrue(problems.contains("kash.rest.password is now kash.bridge.password (KASH_BRIDGE_PASSWORD): rename "
+                + "the variable KASH_REST_PASSWORD to KASH_BRIDGE_PASSWORD"), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.contains("S3cr3t")), problems.toString());
+    }
+
+    @Test
     void everyProblemIsNamedNotOnlyTheFirst() {
         assertEquals(2, problems(Map.of("kash.rate-limit", "many"), Map.of("kash.retry.jitter", "lots")).size());
     }

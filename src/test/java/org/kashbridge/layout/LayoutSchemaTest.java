@@ -65,6 +65,20 @@ class LayoutSchemaTest {
     }
 
     @Test
+    void aYamlAliasBombIsNotExpanded() throws Exception {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'k'; c++) {
+            String prev = "*" + (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(
+                    10, prev))).append("]\n");
+        }
+        // 10^10 values if the aliases were expanded: Jackson reads an alias as a reference, so the file is
+        // refused at once for its unknown keys, with the memory it takes to hold its text
+        String refusal = refusal(bomb + FIELDS);
+        assertEquals(true, refusal.startsWith(", key a: unknown key"), refusal);
+    }
+
+    @Test
     void notAMappingOrEmptyIsRefused() throws Exception {
         assertEquals(": expected a YAML mapping of settings (type, charset, fields...)", refusal(""));
         assertEquals(": expected a YAML mapping of settings (type, charset, fields...)", refusal("- a\n- b\n"));
