@@ -79,6 +79,9 @@ public interface KashConfig {
     /** Who may call /api. */
     Bridge bridge();
 
+    /** Where the HTTP port listens. */
+    Http http();
+
     Api api();
 
     Rest rest();
@@ -167,6 +170,14 @@ public interface KashConfig {
         Optional<String> user();
 
         Optional<String> password();
+    }
+
+    interface Http {
+        /**
+         * The address quarkus.http.host binds: 127.0.0.1 by default; beyond loopback (0.0.0.0 in a container),
+         * /q/metrics and /q/openapi need the /api credentials too and the simulator still answers loopback only.
+         */
+        String host();
     }
 
     interface Api {

@@ -23,16 +23,19 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.quarkus.vertx.http.security.HttpSecurity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.kashbridge.config.Addresses;
 import org.kashbridge.config.KashConfig;
 
 /**
  * Who may call /api (Quarkus Security: a mechanism, two identity providers, a path policy): the X-API-Key header
- * (KASH_BRIDGE_API_KEY) or HTTP Basic (KASH_BRIDGE_USER and KASH_BRIDGE_PASSWORD). With neither configured, /api answers 401 to
- * everyone: there is no default credential. Everything else (health, metrics, OpenAPI) is open, on loopback by
- * default. The mechanism is our own: Quarkus has none for a key in a header.
+ * (KASH_BRIDGE_API_KEY) or HTTP Basic (KASH_BRIDGE_USER and KASH_BRIDGE_PASSWORD). With neither configured, /api
+ * answers 401 to everyone: there is no default credential. Health is always open (probes); metrics and the OpenAPI
+ * document are open only while the port is on loopback (kash.http.host) and need the same credentials beyond it.
+ * The mechanism is our own: Quarkus has none for a key in a header.
  */
 @ApplicationScoped
 public class ApiSecurity {
@@ -44,8 +47,26 @@ public class ApiSecurity {
             + " header or HTTP Basic credentials (configured by KASH_BRIDGE_API_KEY or KASH_BRIDGE_USER/"
             + "KASH_BRIDGE_PASSWORD)\"}";
 
+    /** Answered to API callers only once the port is reachable from other hosts. */
+    static final String[] TOOLS = {"/q/metrics", "/q/metrics/*", "/q/openapi", "/q/openapi/*"};
+
+    @Inject
+    KashConfig kash;
+
     void configure(@Observes HttpSecurity http) {
         http.path("/api", "/api/*").authenticated();
+        if (!Addresses.loopback(kash.http().host())) {
+            http.path(TOOLS).authenticated();
+        }
+    }
+
+    /** Whether a request to this path must carry credentials. */
+    static boolean guarded(String path, boolean exposed) {
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return true;
+        }
+        return exposed && (path.equals("/q/metrics") || path.startsWith("/q/metrics/") || path.equals("/q/openapi")
+                || path.startsWith("/q/openapi/"));
     }
 
     /** A key sent in {@value #API_KEY_HEADER}. */
@@ -65,10 +86,18 @@ public class ApiSecurity {
     @ApplicationScoped
     public static class ApiCredentials implements HttpAuthenticationMechanism {
 
+        @Inject
+        KashConfig kash;
+        private boolean exposed;
+
+        @PostConstruct
+        void bindAddress() {
+            exposed = !Addresses.loopback(kash.http().host());
+        }
+
         @Override
         public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-            String path = context.normalizedPath();
-            if (!path.equals("/api") && !path.startsWith("/api/")) {
+            if (!guarded(context.normalizedPath(), exposed)) {
                 // Quarkus authenticates every request: stale credentials sent to health or metrics are not read
                 return Uni.createFrom().optional(Optional.empty());
             }

@@ -28,6 +28,30 @@ public class SimulatorHttp {
             return;
         }
         LOG.info("Kash simulator enabled at /workers/editOrder.php (KASH_SIMULATOR); no real Kash.click is called");
+        // A test double, never a service: it answers this machine only, whatever address the port listens on.
+        for (String path : new String[] {"/workers/*", "/simulator/*"}) {
+            router.route(path).order(-1).handler(ctx -> {
+                if (fromLoopback(ctx)) {
+                    ctx.next();
+                } else {
+                    ctx.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                            .end("{\"error\":\"the Kash simulator answers requests from this machine only\"}");
+                }
+            });
+        }
+        // What changes the simulator's state takes JSON only: a cross-site form or text/plain post (a simple
+        // request, sent by a browser without asking) is refused, and a JSON one needs a CORS preflight it never gets.
+        for (String path : new String[] {"/simulator/faults", "/simulator/reset"}) {
+            router.post(path).order(-1).handler(ctx -> {
+                String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+                if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                    ctx.next();
+                } else {
+                    ctx.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                            .end("{\"error\":\"send Content-Type: application/json\"}");
+                }
+            });
+        }
         router.post("/workers/editOrder.php").handler(BodyHandler.create().setBodyLimit(1 << 20))
                 .handler(ctx -> {
                     simulator.arrived();
@@ -83,5 +107,11 @@ public class SimulatorHttp {
                             "total", order.total.toPlainString(), "paid", order.paid.toPlainString(),
                             "lines", order.lines, "client", order.client, "fields", order.fields)));
         });
+    }
+
+    private static boolean fromLoopback(io.vertx.ext.web.RoutingContext ctx) {
+        io.vertx.core.net.SocketAddress remote = ctx.request().remoteAddress();
+        return remote != null && remote.hostAddress() != null
+                && org.kashbridge.config.Addresses.loopback(remote.hostAddress());
     }
 }
