@@ -219,9 +219,20 @@ public interface KashConfig {
         /** The broker the bridge connects to (quarkus.artemis.url). */
         String url();
 
+        /** The bridge's own account (all rights); generated at each start for the embedded broker when unset. */
         Optional<String> user();
 
         Optional<String> password();
+
+        /**
+         * The account of the ERPs and shops on the embedded broker: they may send to the ingest queue and read the
+         * results queue and their own reply queues, nothing else. The password is generated into
+         * {@code <data-dir>/client-password} on the first start when unset.
+         */
+        @WithDefault("kash-client")
+        String clientUser();
+
+        Optional<String> clientPassword();
     }
 
     interface Mail {

@@ -23,7 +23,7 @@ import org.kashbridge.config.KashConfig;
 
 /**
  * The default broker: ActiveMQ Artemis in-process, persistent journal under the data dir, one acceptor
- * speaking CORE, AMQP 1.0, STOMP and OpenWire. Off (KASH_BROKER_EMBEDDED=false) when an external broker
+ * speaking CORE, AMQP 1.0, STOMP and OpenWire, no anonymous client (BrokerAccounts). Off (KASH_BROKER_EMBEDDED=false) when an external broker
  * is used. The broker itself retries a delivery that was rolled back, then moves it to the DLQ.
  * <p>
  * The broker starts on its own thread as soon as Camel begins to configure, so that its half second of
@@ -61,9 +61,11 @@ public class EmbeddedBroker {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        LOG.infof("embedded Artemis broker listening on %s (journal %s)",
+        LOG.infof("embedded Artemis broker listening on %s (journal %s); clients connect as %s with %s",
                 kash.broker().acceptor().replaceAll("\\?.*", ""),
-                Path.of(kash.broker().dataDir()).toAbsolutePath());
+                Path.of(kash.broker().dataDir()).toAbsolutePath(), kash.broker().clientUser(),
+                kash.broker().clientPassword().isPresent() ? "KASH_BROKER_CLIENT_PASSWORD"
+                        : "the password in " + BrokerAccounts.clientPasswordFile(kash));
     }
 
     private void startBroker() {
@@ -71,7 +73,9 @@ public class EmbeddedBroker {
         Configuration config = new ConfigurationImpl()
                 .setName("kash-bridge")
                 .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(true)
+                // JMSXUserID names the account that sent each message
+                .setPopulateValidatedUser(true)
                 .setJournalDirectory(dir.resolve("journal").toString())
                 .setBindingsDirectory(dir.resolve("bindings").toString())
                 .setPagingDirectory(dir.resolve("paging").toString())
@@ -87,7 +91,8 @@ public class EmbeddedBroker {
                 config.addQueueConfiguration(QueueConfiguration.of(q).setAddress(q)
                         .setRoutingType(RoutingType.ANYCAST).setDurable(true));
             }
-            broker = new EmbeddedActiveMQ().setConfiguration(config);
+            BrokerAccounts.roles(kash).forEach(config::putSecurityRoles);
+            broker = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(BrokerAccounts.users(kash));
             broker.start();
         } catch (Exception e) {
             throw new IllegalStateException("embedded Artemis broker on "

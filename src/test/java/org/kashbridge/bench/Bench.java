@@ -308,7 +308,7 @@ public final class Bench {
         try {
             Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
             try (var cf = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
-                    "tcp://127.0.0.1:" + broker);
+                    "tcp://127.0.0.1:" + broker, "kash-client", "bench-client");
                     jakarta.jms.JMSContext ctx = cf.createContext(jakarta.jms.JMSContext.SESSION_TRANSACTED);
                     jakarta.jms.JMSContext results = cf.createContext()) {
                 var queue = ctx.createQueue("kash.order-edits");
@@ -391,6 +391,7 @@ public final class Bench {
         env.put("KASH_DATA_DIR", dir.resolve("data").toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
         env.put("KASH_BROKER_PORT", String.valueOf(FreePortResource.freePort()));
+        env.put("KASH_BROKER_CLIENT_PASSWORD", "bench-client");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         env.put("KASH_BRIDGE_API_KEY", "bench");
         if ("postgresql".equals(System.getProperty("bench.ledger"))) {

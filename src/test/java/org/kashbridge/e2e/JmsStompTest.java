@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.kashbridge.simulator.KashSimulator;
+import org.kashbridge.support.TestSettings;
 
 /** A client in any language can publish: a STOMP 1.2 frame over a plain socket is processed like any edit. */
 @QuarkusTest
@@ -28,7 +29,8 @@ class JmsStompTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            out.write("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0".getBytes(StandardCharsets.UTF_8));
+            out.write(("CONNECT\naccept-version:1.2\nhost:localhost\nlogin:kash-client\npasscode:"
+                    + TestSettings.CLIENT_PASSWORD + "\n\n\0").getBytes(StandardCharsets.UTF_8));
             out.flush();
             String connected = readFrame(in);
             assertTrue(connected.startsWith("CONNECTED"), connected);

@@ -1,7 +1,9 @@
 package org.kashbridge.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -16,12 +18,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSSecurityRuntimeException;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +35,8 @@ import org.kashbridge.support.TestFiles;
 
 /**
  * What the packaged bridge answers to other hosts (bin/kash-bridge demo, as a newcomer starts it): nothing by
- * default; with KASH_HTTP_HOST=0.0.0.0, health only without credentials, and never the simulator.
+ * default, and its broker nothing to anonymous clients; with KASH_HTTP_HOST=0.0.0.0, health only without
+ * credentials, and never the simulator.
  */
 class ExposureIT {
 
@@ -56,6 +63,34 @@ class ExposureIT {
             assertThrows(ConnectException.class, () -> connect(outside, b.broker), "broker port open on " + outside);
             // on loopback, the tools are open as before
             assertEquals(200, get(b.url(InetAddress.getLoopbackAddress(), "/q/metrics"), null));
+            // the broker takes no anonymous client; the ERPs' password was generated on this first start, readable by
+            // its owner only, and is never written to the log
+            String cf = "tcp://127.0.0.1:" + b.broker;
+            try (ActiveMQConnectionFactory anonymous = new ActiveMQConnectionFactory(cf)) {
+                assertThrows(JMSSecurityRuntimeException.class, () -> anonymous.createContext().close());
+            }
+            Path file = b.data.resolve("broker/client-password");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            String password = Files.readString(file).trim();
+            assertTrue(password.length() >= 32, password.length() + " characters");
+            try (ActiveMQConnectionFactory client = new ActiveMQConnectionFactory(cf, "kash-client", password);
+                    JMSContext ctx = client.createContext()) {
+                ctx.createProducer().send(ctx.createQueue("kash.order-edits"), "{\"orderID\":7002,\"payment\":-2}");
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> get(b.url(InetAddress.getLoopbackAddress(),
+                    "/simulator/orders/7002"), null) == 200);
+            assertFalse(Files.readString(b.data.getParent().resolve("default.log")).contains(password),
+                    "the generated password is in the log");
+            // the README's STOMP sample logs in with that password by itself
+            ProcessBuilder sample = new ProcessBuilder("python3", "samples/send-stomp.py", "samples/edit.json",
+                    "127.0.0.1", String.valueOf(b.broker)).redirectErrorStream(true);
+            sample.environment().put("KASH_DATA_DIR", b.data.toAbsolutePath().toString());
+            Process run = sample.start();
+            String printed = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, run.waitFor(), printed);
+            assertTrue(printed.startsWith("CONNECTED") && printed.contains("RECEIPT"), printed);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> get(b.url(InetAddress.getLoopbackAddress(),
+                    "/simulator/orders/5101"), null) == 200);
         } finally {
             b.stop();
         }

@@ -104,6 +104,11 @@ class FaultSuiteIT {
             env.put("KASH_DATA_DIR", dir.resolve("data").toString());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
             env.put("KASH_BROKER_PORT", String.valueOf(broker));
+            // the broker takes no anonymous client: edits are sent as an ERP would (the client account), the DLQ
+            // is read with the bridge's own
+            env.put("KASH_BROKER_USER", "fault-bridge");
+            env.put("KASH_BROKER_PASSWORD", "fault-bridge-password");
+            env.put("KASH_BROKER_CLIENT_PASSWORD", "fault-client-password");
             env.put("KASH_RETRY_MAX_ATTEMPTS", "5");
             env.put("KASH_RETRY_INITIAL_DELAY", "10ms");
             env.put("KASH_RETRY_MAX_DELAY", "200ms");
@@ -149,8 +154,14 @@ class FaultSuiteIT {
                     .until(() -> Files.exists(dir.resolve("data/done/" + name + ".result.csv")));
         }
 
+        /** As an ERP connects: the client account (send to the ingest queue, read the results). */
         ActiveMQConnectionFactory jms() {
-            return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker);
+            return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker, "kash-client", "fault-client-password");
+        }
+
+        /** The bridge's own account: every queue, the DLQ included. */
+        ActiveMQConnectionFactory jmsAsBridge() {
+            return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker, "fault-bridge", "fault-bridge-password");
         }
 
         void send(List<String> bodies) {
@@ -168,7 +179,7 @@ class FaultSuiteIT {
 
         List<String> bodies(String queue) throws Exception {
             List<String> all = new ArrayList<>();
-            try (ActiveMQConnectionFactory cf = jms(); JMSContext ctx = cf.createContext();
+            try (ActiveMQConnectionFactory cf = jmsAsBridge(); JMSContext ctx = cf.createContext();
                     QueueBrowser browser = ctx.createBrowser(ctx.createQueue(queue))) {
                 for (var e = browser.getEnumeration(); e.hasMoreElements();) {
                     Message m = (Message) e.nextElement();

@@ -16,6 +16,9 @@ import org.kashbridge.config.SettingValueCheck;
 /** The bridge's settings for a unit test: the shipped defaults, with these values over them, as the bridge maps them. */
 public final class TestSettings {
 
+    /** The password of the broker's client account in the test profile (src/test/resources). */
+    public static final String CLIENT_PASSWORD = "test-client-password";
+
     private TestSettings() {
     }
 
