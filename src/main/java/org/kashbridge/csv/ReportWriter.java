@@ -77,7 +77,23 @@ final class ReportWriter {
         if (dryRun) {
             line.add(nz(e.getPreview()));
         }
+        line.replaceAll(ReportWriter::cell);
         return line;
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
+    /**
+     * A cell as a spreadsheet may safely open it (OWASP CSV injection): text that starts like a formula (=, +, -,
+     * @, a tab or a carriage return) gets a leading apostrophe, so it shows as text and never runs; a plain number
+     * (-2, +3.5) stays as it is.
+     */
+    static Object cell(Object value) {
+        if (!(value instanceof String s) || s.isEmpty() || "=+-@\t\r".indexOf(s.charAt(0)) < 0
+                || NUMBER.matcher(s).matches()) {
+            return value;
+        }
+        return "'" + s;
     }
 
     /** Merges the parts into {@code report} (atomically), or writes the one line of an unreadable file. */
@@ -88,8 +104,8 @@ final class ReportWriter {
         try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get())) {
             if (unreadableReason != null) {
-                List<Object> line = new ArrayList<>(List.of("", "", "", EditStatus.REJECTED, "file not processed: "
-                        + unreadableReason, "", "", ""));
+                List<Object> line = new ArrayList<>(List.of("", "", "", EditStatus.REJECTED, cell("file not "
+                        + "processed: " + unreadableReason), "", "", ""));
                 if (dryRun) {
                     line.add("");
                 }

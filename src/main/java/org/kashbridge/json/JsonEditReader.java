@@ -7,8 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.kashbridge.model.ClientField;
 import org.kashbridge.model.OrderField;
 import org.kashbridge.validate.EditInput;
@@ -42,23 +49,67 @@ public final class JsonEditReader {
         FIELDS = java.util.Collections.unmodifiableSet(f);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longest number taken, written out in full (1e400 or 1e-400 is refused, never rounded to a double). */
+    static final int MAX_NUMBER_CHARS = 32;
+
+    /**
+     * One reading of JSON for REST and JMS: numbers exactly as written (BigDecimal, never a double), a key given twice
+     * refused (the last one would win silently), and nothing allowed after the value.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    /** Text that is not one JSON value; the message says what is wrong and where. */
+    public static final class NotJsonException extends RuntimeException {
+        NotJsonException(String problem) {
+            super(problem, null, false, false);
+        }
+    }
 
     private JsonEditReader() {
     }
 
+    /** Parses one JSON value, strictly (see {@link #JSON}). */
+    public static JsonNode parse(String text) {
+        try {
+            JsonNode node = JSON.readTree(text == null ? "" : text);
+            if (node == null || node.isMissingNode()) {
+                throw new NotJsonException("it is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new NotJsonException(problem(e));
+        }
+    }
+
+    private static String problem(JsonProcessingException e) {
+        String what = e.getOriginalMessage();
+        if (e instanceof MismatchedInputException && what != null && what.startsWith("Trailing token")) {
+            what = "there is more after the first JSON value (send one object, or an array of them)";
+        } else if (what != null && what.startsWith("Duplicate field")) {
+            what = what.replace("Duplicate field", "the field") + " is given twice";
+        }
+        what = what == null ? "it cannot be read" : what.replaceAll("\\p{Cntrl}", " ");
+        if (what.length() > 160) {
+            what = what.substring(0, 160) + "…";
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? what
+                : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
     /** Parses text; a body that is not JSON gives an input carrying that error (so it is rejected, not lost). */
     public static EditInput read(String text) {
-        JsonNode node;
         try {
-            node = JSON.readTree(text == null ? "" : text);
-        } catch (Exception e) {
-            node = null;
+            return read(parse(text));
+        } catch (NotJsonException e) {
+            return new EditInput()
+                    .error(new FieldError(null, null, "the message is not valid JSON: " + e.getMessage()));
         }
-        if (node == null || node.isMissingNode()) {
-            return new EditInput().error(new FieldError(null, null, "the message is not valid JSON"));
-        }
-        return read(node);
     }
 
     public static EditInput read(JsonNode node) {
@@ -107,13 +158,24 @@ public final class JsonEditReader {
             return null;
         }
         if (v.isTextual()) {
-            return v.textValue();
-        }
-        if (v.isIntegralNumber()) {
-            return v.bigIntegerValue().toString();
+            String t = v.textValue();
+            int bad = loneSurrogate(t);
+            if (bad >= 0) {
+                in.error(new FieldError(null, path, "is not valid Unicode: a lone surrogate \\u"
+                        + Integer.toHexString(t.charAt(bad)).toUpperCase(java.util.Locale.ROOT) + " at character "
+                        + (bad + 1)));
+                return null;
+            }
+            return t;
         }
         if (v.isNumber()) {
-            return v.decimalValue().toPlainString();
+            String plain = v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString();
+            if (plain.length() > MAX_NUMBER_CHARS) {
+                in.error(new FieldError(null, path, "must be a number of at most " + MAX_NUMBER_CHARS
+                        + " characters written out, got " + v.decimalValue().round(new java.math.MathContext(6))));
+                return null;
+            }
+            return plain;
         }
         in.error(new FieldError(null, path, "must be a number or a string, got " + kind(v)));
         return null;
@@ -168,7 +230,17 @@ public final class JsonEditReader {
                 if (!vars.isArray()) {
                     in.error(new FieldError(null, path + ".variations", "must be a list of ids, got " + kind(vars)));
                 } else {
-                    vars.forEach(x -> variations.add(text(in, path + ".variations", x)));
+                    for (int x = 0; x < vars.size(); x++) {
+                        String at = path + ".variations[" + x + "]";
+                        if (vars.get(x).isNull()) {
+                            in.error(new FieldError(null, at, "must be a variation id, got null"));
+                        } else {
+                            String id = text(in, at, vars.get(x));
+                            if (id != null) {
+                                variations.add(id);
+                            }
+                        }
+                    }
                 }
             }
             in.line(new LineInput(null, null, text(in, path + ".type", item.get("type")),
@@ -196,5 +268,18 @@ public final class JsonEditReader {
 
     private static String kind(JsonNode n) {
         return n.getNodeType().name().toLowerCase();
+    }
+
+    /** The index of the first unpaired UTF-16 surrogate, or -1 (such text cannot be sent as UTF-8). */
+    static int loneSurrogate(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,12 +43,11 @@ public class RestEdits {
     public static final String ASYNC = "kashRespondAsync";
     /** Property: the request's body was a JSON array (the answer lists each edit's). */
     public static final String ARRAY = "kashRestArray";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Thrown for a body that is not JSON: the answer is 400 and nothing else happens. */
     public static final class NotJsonException extends RuntimeException {
-        NotJsonException() {
-            super("the body is not valid JSON", null, false, false);
+        NotJsonException(String problem) {
+            super("the body is not valid JSON: " + problem, null, false, false);
         }
     }
 
@@ -67,12 +65,9 @@ public class RestEdits {
         String body = exchange.getMessage().getBody(String.class);
         JsonNode node;
         try {
-            node = JSON.readTree(body == null ? "" : body);
-        } catch (Exception e) {
-            node = null;
-        }
-        if (node == null || node.isMissingNode()) {
-            throw new NotJsonException();
+            node = JsonEditReader.parse(body);
+        } catch (JsonEditReader.NotJsonException e) {
+            throw new NotJsonException(e.getMessage());
         }
         String prefer = exchange.getMessage().getHeader(PREFER, String.class);
         boolean async = prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
@@ -193,9 +188,11 @@ public class RestEdits {
         return reply;
     }
 
-    /** The answer to a body that is not JSON. */
+    /** The answer to a body that is not JSON: what is wrong with it, and where. */
     public RestAnswer notJson(Exchange exchange) {
-        return new RestAnswer(400, reply("REJECTED", null, "the body is not valid JSON"));
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        return new RestAnswer(400, reply("REJECTED", null,
+                e instanceof NotJsonException ? e.getMessage() : "the body is not valid JSON"));
     }
 
     /**

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
- * Masks the Kash API key in every log record, whatever logs it: with DEBUG on, HTTP client wire logs
- * would otherwise print the form body, key included. Enabled on the console and file handlers by
+ * Masks the Kash API key in every log record, whatever logs it (with DEBUG on, HTTP client wire logs
+ * would otherwise print the form body, key included), and keeps values from the outside from forging log lines. Enabled on the console and file handlers by
  * {@code quarkus.log.*.filter=kash-secret-mask}.
  */
 @LoggingFilter(name = "kash-secret-mask")
@@ -23,18 +23,54 @@ public final class SecretLogFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (secret.isEmpty()) {
+        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        if (message == null) {
             return true;
         }
-        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        if (message != null && (message.contains(secret) || !SecretMask.apply(message, secret).equals(message))) {
+        String safe = printable(secret.isEmpty() ? message : SecretMask.apply(message, secret));
+        if (!safe.equals(message)) {
             if (record instanceof ExtLogRecord ext) {
-                ext.setMessage(SecretMask.apply(message, secret), ExtLogRecord.FormatStyle.NO_FORMAT);
+                ext.setMessage(safe, ExtLogRecord.FormatStyle.NO_FORMAT);
             } else {
-                record.setMessage(SecretMask.apply(message, secret));
+                record.setMessage(safe);
             }
             record.setParameters(null);
         }
         return true;
+    }
+
+    /**
+     * A message that cannot forge log lines: a value with a line break (an editId, a file name) cannot start what
+     * looks like a record of its own, as every line after the first is indented; a carriage return and the other
+     * control characters (a terminal's escape sequences) are written as \r, \u001B...
+     */
+    static String printable(String message) {
+        int i = 0;
+        int n = message.length();
+        while (i < n && (message.charAt(i) >= 0x20 || message.charAt(i) == '\t'
+                || message.charAt(i) == '\n' && i + 1 < n && message.charAt(i + 1) == ' ')
+                && message.charAt(i) != 0x7F) {
+            i++;
+        }
+        if (i == n) {
+            return message;
+        }
+        StringBuilder b = new StringBuilder(n + 16).append(message, 0, i);
+        for (; i < n; i++) {
+            char c = message.charAt(i);
+            if (c == '\n') {
+                // a line that starts with a blank is no record of its own; one already indented (by the filter of
+                // another handler) stays as it is
+                b.append(i + 1 < n && (message.charAt(i + 1) == ' ' || message.charAt(i + 1) == '\t') ? "\n"
+                        : "\n    ");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (c < 0x20 && c != '\t' || c == 0x7F) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

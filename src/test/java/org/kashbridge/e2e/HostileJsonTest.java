@@ -1,0 +1,107 @@
+package org.kashbridge.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import org.junit.jupiter.api.Test;
+import org.kashbridge.simulator.KashSimulator;
+import org.kashbridge.support.Jms;
+import org.kashbridge.support.Sent;
+
+/**
+ * JSON an attacker or a broken client sends, on REST and on JMS alike: a key given twice, content after the value,
+ * numbers a double would round, null in a list, a lone surrogate. Each is REJECTED naming what is wrong, and none
+ * reaches Kash; a number is sent exactly as written.
+ */
+@QuarkusTest
+class HostileJsonTest {
+
+    @Inject
+    KashSimulator simulator;
+    @Inject
+    ConnectionFactory cf;
+
+    /** {@code says}: "field: message" for a field's error (REST lists the two apart), else the message. */
+    record Case(long orderId, String json, String says) {
+        String field() {
+            int colon = says.indexOf(": ");
+            return says.startsWith("items") ? says.substring(0, colon) : null;
+        }
+
+        String message() {
+            return field() == null ? says : says.substring(field().length() + 2);
+        }
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case(27001, "{\"orderID\":27001,\"payment\":-2,\"payment\":3,\"paymentAmount\":1}",
+                    "the field 'payment' is given twice"),
+            new Case(27002, "{\"orderID\":27002,\"payment\":-2}{\"orderID\":27002,\"payment\":3}",
+                    "there is more after the first JSON value"),
+            new Case(27003, "{\"orderID\":27003,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1e400,"
+                    + "\"title\":\"Huge\"}]}", "items[0].price: must be a number of at most 32 characters"),
+            new Case(27004, "{\"orderID\":27004,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1e-400,"
+                    + "\"title\":\"Tiny\"}]}", "items[0].price: must be a number of at most 32 characters"),
+            new Case(27005, "{\"orderID\":27005,\"payment\":-2,\"items\":[{\"type\":\"article\",\"id\":12,"
+                    + "\"variations\":[null]}]}", "items[0].variations[0]: must be a variation id, got null"),
+            new Case(27006, "{\"orderID\":27006,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1,"
+                    + "\"title\":\"A\\ud800B\"}]}", "items[0].title: is not valid Unicode: a lone surrogate \\uD800"));
+
+    @Test
+    void overRestEachIsRefusedNamingWhatIsWrong() {
+        for (Case c : CASES) {
+            Response r = given().header("X-API-Key", "test-api-key").contentType(ContentType.JSON).body(c.json)
+                    .post("/api/order-edits");
+            assertEquals(400, r.statusCode(), c.json + " -> " + r.asString());
+            assertEquals("REJECTED", r.path("status"), r.asString());
+            List<java.util.Map<String, String>> errors = r.jsonPath().getList("errors");
+            String message = r.jsonPath().getString("message");
+            boolean named = c.field() == null ? message != null && message.contains(c.message())
+                    : errors != null && errors.stream().anyMatch(
+                            e -> c.field().equals(e.get("field")) && e.get("message").startsWith(c.message()));
+            assertTrue(named, c.json + " -> " + r.asString());
+            assertEquals(0, Sent.count(simulator, String.valueOf(c.orderId)), c.json + " reached Kash");
+        }
+    }
+
+    @Test
+    void overJmsEachIsDeadLetteredWithTheReasonAndTheQueueGoesOn() throws Exception {
+        try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            for (Case c : CASES) {
+                var m = ctx.createTextMessage(c.json.replace(String.valueOf(c.orderId), "1" + c.orderId));
+                m.setStringProperty("editId", "hostile-" + c.orderId);
+                ctx.createProducer().send(ctx.createQueue("kash.order-edits"), m);
+            }
+        }
+        for (Case c : CASES) {
+            Message dead = Jms.receive(cf, "kash.order-edits.DLQ", "KashEditKey = 'hostile-" + c.orderId + "'");
+            assertNotNull(dead, c.json + " not dead-lettered");
+            assertEquals("REJECTED", dead.getStringProperty("KashStatus"));
+            String reason = dead.getStringProperty("KashFailureReason");
+            assertTrue(reason.contains(c.says), c.json + " -> " + reason);
+            assertEquals(0, Sent.count(simulator, "1" + c.orderId), c.json + " reached Kash");
+        }
+    }
+
+    @Test
+    void aLongNumberIsSentExactlyAsWrittenNeverThroughADouble() {
+        given().header("X-API-Key", "test-api-key").contentType(ContentType.JSON)
+                .body("{\"orderID\":27010,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":"
+                        + "123456789012345678901.5,\"title\":\"Exact\"}]}")
+                .post("/api/order-edits").then().statusCode(200);
+        assertEquals(1, Sent.count(simulator, "27010"));
+        assertTrue(Sent.to(simulator, "27010").get(0).body().contains("Free_123456789012345678901.5_Exact"),
+                Sent.to(simulator, "27010").get(0).body());
+    }
+}
