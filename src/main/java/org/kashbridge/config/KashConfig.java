@@ -178,6 +178,13 @@ public interface KashConfig {
          * /q/metrics and /q/openapi need the /api credentials too and the simulator still answers loopback only.
          */
         String host();
+
+        /** A connection that sends nothing for this long is closed (quarkus.http.idle-timeout): no slow client
+         * holds one forever. */
+        Duration idleTimeout();
+
+        /** Connections open at once at most (quarkus.http.limits.max-connections). */
+        int maxConnections();
     }
 
     interface Api {

@@ -50,14 +50,27 @@ public class KashTarget {
         apiKey = key.orElse(DEMO_KEY);
         if (!simulator && (key.isEmpty() || shop.isEmpty())) {
             problem = missing(shop, url, key);
-            if (!kash.check()) {
-                throw new IllegalStateException(problem);
-            }
+        } else if (!simulator && key.get().length() < MIN_KEY_LENGTH) {
+            problem = tooShort(key.get());
+        }
+        if (problem != null && !kash.check()) {
+            throw new IllegalStateException(problem);
         }
         baseUrl = url.orElse(simulator ? "http://localhost:" + httpPort : "https://kash.click");
         while (baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
+    }
+
+    /** Shorter than any real key: a truncated secret, a placeholder, or a typo (and masked everywhere it occurs). */
+    static final int MIN_KEY_LENGTH = 8;
+
+    /** Names the length only, never the value. */
+    static String tooShort(String key) {
+        return "KASH_API_KEY is " + key.length() + " character" + (key.length() == 1 ? "" : "s")
+                + " long, shorter than "
+                + "any Kash API key (at least " + MIN_KEY_LENGTH + "): check that the secret was mounted whole and "
+                + "copy the key again from the Kash back office (Configuration > Webservices). Nothing was started.";
     }
 
     static boolean simulatorOn(String setting, Optional<String> shop, Optional<String> url, Optional<String> key) {

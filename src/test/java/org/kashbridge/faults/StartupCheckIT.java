@@ -188,7 +188,7 @@ class StartupCheckIT {
         Map<String, String> env = new HashMap<>();
         env.put("KASH_BASE_URL", "http://127.0.0.1:" + kash.getAddress().getPort());
         env.put("KASH_SHOP_ID", "shop-1");
-        env.put("KASH_API_KEY", "key-1");
+        env.put("KASH_API_KEY", "key-1-0f3e9a");
         env.put("KASH_SUCCESS_ENDPOINTS", "direct:archiv");
         env.put("KASH_INBOX_STABLE_MS", "0");
         Run run = run("refused", env, List.of());
@@ -221,7 +221,7 @@ class StartupCheckIT {
         // an operator's Kash settings (the fake Kash on loopback); a case without them says so by an empty value
         env.put("KASH_BASE_URL", "http://127.0.0.1:" + kash.getAddress().getPort());
         env.put("KASH_SHOP_ID", "shop-1");
-        env.put("KASH_API_KEY", "key-1");
+        env.put("KASH_API_KEY", "key-1-0f3e9a");
         env.putAll(extra);
         env.values().removeIf(String::isEmpty);
         Process p = Processes.start(name, dir, env, "256m", args);

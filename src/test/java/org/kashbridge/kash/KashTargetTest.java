@@ -44,11 +44,12 @@ class KashTargetTest {
 
     @Test
     void withCredentialsItCallsKashClick() {
-        KashTarget t = target("auto", null, "42", "secret");
+        KashTarget t = target("auto", null, "42", "secret-key-1");
         assertFalse(t.simulatorEnabled());
         assertEquals("https://kash.click", t.baseUrl());
-        assertEquals("https://caisse.enregistreuse.fr", target("auto", "https://caisse.enregistreuse.fr/", "42", "s")
-                .baseUrl());
+        assertEquals("https://caisse.enregistreuse.fr",
+                target("auto", "https://caisse.enregistreuse.fr/", "42", "secret-key-1")
+                        .baseUrl());
     }
 
     @Test
@@ -68,7 +69,7 @@ class KashTargetTest {
         // check mode: the same words as a problem to report, not a crash
         KashTarget checked = target(null, null, null, null, Map.of("kash.check", "true"));
         assertEquals(e.getMessage(), checked.problem().orElseThrow());
-        assertTrue(target(null, null, "42", "k").problem().isEmpty());
+        assertTrue(target(null, null, "42", "secret-key-1").problem().isEmpty());
     }
 
     @Test
@@ -86,10 +87,23 @@ class KashTargetTest {
     }
 
     @Test
+    void aKeyTooShortToBeRealIsRefusedNamingItsLengthNotItsValue() {
+        // a 1-character key would be masked character by character in everything the bridge writes
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> target("false", null, "42", "q"));
+        assertTrue(e.getMessage().startsWith("KASH_API_KEY is 1 character long, shorter than any Kash API key"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("'q'"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> target("false", null, "42", "seven77"));
+        assertTrue(target("false", null, "42", "eight888").problem().isEmpty());
+        // the simulator's own demo key is not checked
+        assertTrue(target("true", null, "42", "k").simulatorEnabled());
+    }
+
+    @Test
     void ledgerKeysAreNamespacedByTargetAndShop() {
-        assertEquals("https://kash.click|12345", target("auto", null, "12345", "k").namespace());
+        assertEquals("https://kash.click|12345", target("auto", null, "12345", "secret-key-1").namespace());
         assertEquals("https://caisse.enregistreuse.fr|12345",
-                target("auto", "https://caisse.enregistreuse.fr/", "12345", "k").namespace());
+                target("auto", "https://caisse.enregistreuse.fr/", "12345", "secret-key-1").namespace());
         assertEquals("simulator|demo-shop", target("auto", null, null, null).namespace());
     }
 }
