@@ -6,10 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -18,25 +17,17 @@ import org.kashbridge.kash.KashTarget;
 import org.kashbridge.ledger.EditLedger;
 import org.kashbridge.simulator.KashSimulator;
 import org.kashbridge.support.Sent;
+import org.kashbridge.support.Settings;
 
 /**
  * The ledger stays bounded: a key that ended is forgotten kash.ledger.retention after (here 2 s, purged every
  * 500 ms), and the same key is then a new edit; a key under review is kept.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LedgerRetentionTest.ShortRetention.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Settings.class, restrictToAnnotatedClass = true,
+        initArgs = {@ResourceArg(name = "kash.ledger.retention", value = "2s"),
+                @ResourceArg(name = "kash.ledger.purge-every", value = "500")})
 class LedgerRetentionTest {
-
-    public static class ShortRetention implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("kash.ledger.retention", "2s", "kash.ledger.purge-every", "500");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     @Inject
     EditLedger ledger;

@@ -10,11 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -24,6 +23,7 @@ import org.kashbridge.simulator.FaultPlan;
 import org.kashbridge.simulator.KashSimulator;
 import org.kashbridge.support.Inbox;
 import org.kashbridge.support.Sent;
+import org.kashbridge.support.Settings;
 
 /**
  * data/review/ shows the ledger's AMBIGUOUS keys, one file per key: a replay of such dead letters takes only what
@@ -31,19 +31,9 @@ import org.kashbridge.support.Sent;
  * review moves the record to data/review/resolved/.
  */
 @QuarkusTest
-@QuarkusTestResource(value = ReviewRecordsTest.ShortReadTimeout.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Settings.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "kash.read-timeout-ms", value = "300"))
 class ReviewRecordsTest {
-
-    public static class ShortReadTimeout implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("kash.read-timeout-ms", "300");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     @Inject
     KashSimulator simulator;

@@ -6,29 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.kashbridge.support.Settings;
 
 /** A client that opens a connection and never finishes its request does not keep it: the bridge closes it. */
 @QuarkusTest
-@QuarkusTestResource(value = SlowClientTest.ShortIdleTimeout.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Settings.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "kash.http.idle-timeout", value = "2s"))
 class SlowClientTest {
-
-    public static class ShortIdleTimeout implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("kash.http.idle-timeout", "2s");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     @Test
     void aRequestLeftHalfSentIsClosedAfterTheIdleTimeout() throws Exception {

@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
@@ -20,25 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.kashbridge.simulator.KashSimulator;
 import org.kashbridge.support.FlakyDeadLetterRoute;
 import org.kashbridge.support.Inbox;
+import org.kashbridge.support.Settings;
 
 /**
  * When a failure cannot be dead-lettered, the file is not acknowledged: it stays in the inbox and is read
  * again later. Nothing is lost, and the edit that was applied the first time is not sent again.
  */
 @QuarkusTest
-@QuarkusTestResource(value = UnroutableOutcomeTest.FlakyDlq.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Settings.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "kash.failure-endpoints",
+                value = "file:target/test-data/failed,direct:flaky-dead-letter"))
 class UnroutableOutcomeTest {
-
-    public static class FlakyDlq implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("kash.failure-endpoints", "file:target/test-data/failed,direct:flaky-dead-letter");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     @Inject
     KashSimulator simulator;
