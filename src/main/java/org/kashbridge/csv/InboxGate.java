@@ -35,27 +35,42 @@ public class InboxGate implements GenericFileFilter<Object> {
 
     @Inject
     KashConfig kash;
-    /** Links already reported: they stay where they are, and are reported once per start. */
-    private final Set<Path> reportedLinks = ConcurrentHashMap.newKeySet();
+    /** Links and folders already reported: they stay where they are, and are reported once per start. */
+    private final Set<Object> reported = ConcurrentHashMap.newKeySet();
+    private java.util.regex.Pattern include;
+
+    @jakarta.annotation.PostConstruct
+    void compile() {
+        include = java.util.regex.Pattern.compile(kash.inbox().include());
+    }
 
     @Override
     public boolean accept(GenericFile<Object> file) {
-        // the entry as listed (GenericFile's own path has a backslash already turned into a separator)
-        Path path = file.getFile() instanceof java.io.File f ? f.toPath().toAbsolutePath()
-                : Paths.get(file.getAbsoluteFilePath());
-        Path inbox = Paths.get(kash.inbox().dir()).toAbsolutePath().normalize();
-        String name = path.getFileName().toString();
+        String listed = file.getFileNameOnly();
         try {
+            // the entry as listed (GenericFile's own path has a backslash already turned into a separator)
+            Path path = file.getFile() instanceof java.io.File f ? f.toPath().toAbsolutePath()
+                    : Paths.get(file.getAbsoluteFilePath());
+            Path inbox = Paths.get(kash.inbox().dir()).toAbsolutePath().normalize();
+            String name = path.getFileName().toString();
+            listed = name;
             if (Files.isSymbolicLink(path) || !inside(path, inbox)) {
-                refuseLink(path, inbox, name);
+                refuseOnce(path, inbox, name, name + " is a symbolic link, or leads outside the inbox; links are "
+                        + "never read or moved. Copy the file itself into the inbox");
                 return false;
             }
-            if (file.isDirectory()) {
-                return true;
-            }
             String problem = problem(name);
-            if (problem == null) {
-                return true;
+            if (file.isDirectory()) {
+                if (problem != null) {
+                    // never walked into: Camel would read the files under it at a path of its own making
+                    refuseOnce(path, inbox, name, "the folder " + safeName(name) + " is not read: " + problem
+                            + ". Rename it");
+                }
+                return problem == null;
+            }
+            if (problem == null || !include.matcher(safeName(name)).matches()) {
+                // what the inbox would not take under a plain name either (a .tmp being written) is left alone
+                return problem == null;
             }
             // a file still being written is moved once it is quiet, as the read lock would take it
             long age = System.currentTimeMillis() - Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS)
@@ -64,8 +79,12 @@ public class InboxGate implements GenericFileFilter<Object> {
                 refuseName(path, inbox, name, problem);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.errorf("inbox entry %s could not be checked or refused: %s", safeName(path.toString()),
-                    e.getMessage());
+            // a name the JVM cannot even turn into a path (not UTF-8 under a C locale): said once, never read
+            if (reported.add(safeName(String.valueOf(listed)))) {
+                LOG.errorf("inbox entry %s is not read: it could not be checked or refused (%s); rename it, and run "
+                        + "the bridge with a UTF-8 locale (LANG=C.UTF-8)", safeName(String.valueOf(listed)),
+                        e.getMessage());
+            }
         }
         return false;
     }
@@ -121,20 +140,18 @@ public class InboxGate implements GenericFileFilter<Object> {
         Path target = failedTarget(path, inbox, name);
         Files.createDirectories(target.getParent());
         Files.move(path, target);
-        report(target, "file not processed: " + problem + "; it was moved here as " + target.getFileName()
+        report(target, problem + "; it was moved here as " + target.getFileName()
                 + ". Rename it (letters, digits, '.', '-', '_') and drop it again");
         LOG.errorf("file %s refused: %s; moved to %s", safeName(name), problem, target);
     }
 
-    private void refuseLink(Path path, Path inbox, String name) throws IOException {
-        if (!reportedLinks.add(path)) {
+    private void refuseOnce(Path path, Path inbox, String name, String reason) throws IOException {
+        if (reported.contains(path)) {
             return;
         }
-        Path target = failedTarget(path, inbox, name);
-        report(target, "not processed: " + safeName(name) + " is a symbolic link, or leads outside the "
-                + "inbox; links are never read or moved. Copy the file itself into the inbox");
-        LOG.errorf("inbox entry %s refused: a symbolic link or outside the inbox; left where it is",
-                safeName(name));
+        report(failedTarget(path, inbox, name), reason);
+        reported.add(path); // after the report: one that could not be written is tried again next poll
+        LOG.errorf("inbox entry %s refused and left where it is: %s", safeName(name), reason);
     }
 
     /** failed/[folder/]safe-name, never anywhere but under failed/. */

@@ -42,4 +42,24 @@ public class JmsEdits {
                 .withOriginal(text)
                 .withIdentity(key);
     }
+
+    /**
+     * Whether the outcome may go to the message's JMSReplyTo. The bridge sends it with its own account, so a
+     * reply-to naming the ingest queue or the dead-letter queue would let a sender publish there through the
+     * bridge (a fake edit, a fake dead letter): such an outcome goes to the results queue instead.
+     */
+    public boolean replyAllowed(Exchange exchange) {
+        Object to = exchange.getProperty("kashReplyTo");
+        if (to == null) {
+            return false;
+        }
+        String name;
+        try {
+            name = to instanceof jakarta.jms.Queue q ? q.getQueueName()
+                    : to instanceof jakarta.jms.Topic t ? t.getTopicName() : String.valueOf(to);
+        } catch (jakarta.jms.JMSException e) {
+            return false;
+        }
+        return name != null && !name.equals(kash.jms().queue()) && !name.equals(kash.jms().dlq());
+    }
 }

@@ -83,6 +83,9 @@ public final class JsonEditReader {
             return node;
         } catch (JsonProcessingException e) {
             throw new NotJsonException(problem(e));
+        } catch (NumberFormatException e) {
+            // an exponent beyond what BigDecimal holds (1e2147483648)
+            throw new NotJsonException("a number is out of range (" + e.getMessage() + ")");
         }
     }
 
@@ -169,8 +172,12 @@ public final class JsonEditReader {
             return t;
         }
         if (v.isNumber()) {
-            String plain = v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString();
-            if (plain.length() > MAX_NUMBER_CHARS) {
+            java.math.BigDecimal d = v.decimalValue();
+            // judged before it is written out: 1e999999999 in full would fill the heap
+            boolean fits = Math.abs((long) d.scale()) <= MAX_NUMBER_CHARS
+                    && d.precision() - (long) d.scale() <= MAX_NUMBER_CHARS;
+            String plain = !fits ? null : v.isIntegralNumber() ? v.bigIntegerValue().toString() : d.toPlainString();
+            if (plain == null || plain.length() > MAX_NUMBER_CHARS) {
                 in.error(new FieldError(null, path, "must be a number of at most " + MAX_NUMBER_CHARS
                         + " characters written out, got " + v.decimalValue().round(new java.math.MathContext(6))));
                 return null;

@@ -48,14 +48,12 @@ public class ApiSecurity {
             + "KASH_BRIDGE_PASSWORD)\"}";
 
     /** Answered to API callers only once the port is reachable from other hosts. */
-    static final String[] TOOLS = {"/q/metrics", "/q/metrics/*", "/q/openapi", "/q/openapi/*"};
-
-    @Inject
-    KashConfig kash;
+    static final String[] TOOLS = {"/q/metrics", "/q/metrics/*", "/q/openapi", "/q/openapi/*", "/q/openapi.json",
+            "/q/openapi.yaml", "/q/openapi.yml"};
 
     void configure(@Observes HttpSecurity http) {
         http.path("/api", "/api/*").authenticated();
-        if (!Addresses.loopback(kash.http().host())) {
+        if (!Addresses.loopback(boundHost())) {
             http.path(TOOLS).authenticated();
         }
     }
@@ -65,8 +63,17 @@ public class ApiSecurity {
         if (path.equals("/api") || path.startsWith("/api/")) {
             return true;
         }
-        return exposed && (path.equals("/q/metrics") || path.startsWith("/q/metrics/") || path.equals("/q/openapi")
-                || path.startsWith("/q/openapi/"));
+        return exposed && (path.equals("/q/metrics") || path.startsWith("/q/metrics/") || path.startsWith("/q/openapi")
+                && (path.length() == 10 || path.charAt(10) == '/' || path.charAt(10) == '.'));
+    }
+
+    /**
+     * The address the port is bound to: quarkus.http.host as Quarkus reads it (KASH_HTTP_HOST by default, but a
+     * container may set QUARKUS_HTTP_HOST directly).
+     */
+    static String boundHost() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("quarkus.http.host",
+                String.class).orElse("0.0.0.0");
     }
 
     /** A key sent in {@value #API_KEY_HEADER}. */
@@ -86,13 +93,11 @@ public class ApiSecurity {
     @ApplicationScoped
     public static class ApiCredentials implements HttpAuthenticationMechanism {
 
-        @Inject
-        KashConfig kash;
         private boolean exposed;
 
         @PostConstruct
         void bindAddress() {
-            exposed = !Addresses.loopback(kash.http().host());
+            exposed = !Addresses.loopback(boundHost());
         }
 
         @Override

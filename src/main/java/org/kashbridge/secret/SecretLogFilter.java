@@ -39,6 +39,11 @@ public final class SecretLogFilter implements Filter {
         return true;
     }
 
+    /** Control characters (C0, DEL, C1: a terminal's CSI is U+009B) and the Unicode line separators; not tab. */
+    private static boolean unsafe(char c) {
+        return c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
+    }
+
     /**
      * A message that cannot forge log lines: a value with a line break (an editId, a file name) cannot start what
      * looks like a record of its own, as every line after the first is indented; a carriage return and the other
@@ -47,9 +52,8 @@ public final class SecretLogFilter implements Filter {
     static String printable(String message) {
         int i = 0;
         int n = message.length();
-        while (i < n && (message.charAt(i) >= 0x20 || message.charAt(i) == '\t'
-                || message.charAt(i) == '\n' && i + 1 < n && message.charAt(i + 1) == ' ')
-                && message.charAt(i) != 0x7F) {
+        while (i < n && (!unsafe(message.charAt(i))
+                || message.charAt(i) == '\n' && i + 1 < n && message.charAt(i + 1) == ' ')) {
             i++;
         }
         if (i == n) {
@@ -65,7 +69,7 @@ public final class SecretLogFilter implements Filter {
                         : "\n    ");
             } else if (c == '\r') {
                 b.append("\\r");
-            } else if (c < 0x20 && c != '\t' || c == 0x7F) {
+            } else if (unsafe(c)) {
                 b.append(String.format("\\u%04X", (int) c));
             } else {
                 b.append(c);

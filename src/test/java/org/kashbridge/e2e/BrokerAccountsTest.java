@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSSecurityRuntimeException;
@@ -20,6 +22,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.kashbridge.support.Jms;
 import org.kashbridge.support.TestSettings;
 
 /**
@@ -28,6 +31,9 @@ import org.kashbridge.support.TestSettings;
  */
 @QuarkusTest
 class BrokerAccountsTest {
+
+    @Inject
+    ConnectionFactory bridge;
 
     private static String url() {
         return "tcp://127.0.0.1:" + ConfigProvider.getConfig().getValue("kash.broker.port", Integer.class);
@@ -66,6 +72,27 @@ class BrokerAccountsTest {
             assertNotNull(reply, "no outcome on the client's temporary queue");
             assertEquals("OK", reply.getStringProperty("KashEditStatus"));
         }
+    }
+
+    @Test
+    void aReplyToNamingTheDlqOrTheIngestQueueGetsTheOutcomeOnTheResultsQueueInstead() throws Exception {
+        try (ActiveMQConnectionFactory cf = client(); JMSContext ctx = cf.createContext()) {
+            String[] targets = {"kash.order-edits.DLQ", "kash.order-edits"};
+            for (int i = 0; i < targets.length; i++) {
+                var m = ctx.createTextMessage("{\"orderID\":" + (25010 + i) + ",\"payment\":-2}");
+                m.setJMSReplyTo(ctx.createQueue(targets[i]));
+                m.setJMSCorrelationID("accounts-reply-" + i);
+                ctx.createProducer().send(ctx.createQueue("kash.order-edits"), m);
+            }
+            var results = ctx.createConsumer(ctx.createQueue("kash.order-edits.results"),
+                    "JMSCorrelationID LIKE 'accounts-reply-%'");
+            for (int i = 0; i < targets.length; i++) {
+                assertNotNull(results.receive(20_000), "outcome " + i + " not on the results queue");
+            }
+        }
+        // nothing was published for these senders on the DLQ or the ingest queue
+        assertEquals(null, Jms.receive(bridge, "kash.order-edits.DLQ", "JMSCorrelationID LIKE 'accounts-reply-%'",
+                1000));
     }
 
     @Test

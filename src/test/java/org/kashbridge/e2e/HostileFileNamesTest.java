@@ -38,7 +38,7 @@ class HostileFileNamesTest {
         return Inbox.awaitReport(Inbox.failed(), safeName);
     }
 
-    /** The report of a link, which stays in the inbox (no file beside the report). */
+    /** The report of a link or a folder, which stays in the inbox (no file beside the report). */
     private static List<CSVRecord> linkReport(String name) throws Exception {
         Path report = Inbox.failed().resolve(name + ".result.csv");
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(report));
@@ -52,6 +52,9 @@ class HostileFileNamesTest {
         Files.createDirectories(Inbox.inbox());
         Files.writeString(Inbox.inbox().resolve("a\\..\\..\\..\\outside\\trav.csv"), EDIT.formatted(29001));
         Files.writeString(Inbox.inbox().resolve("new\nline.csv"), EDIT.formatted(29002));
+        Path evilFolder = Inbox.inbox().resolve("evil\\..\\..\\dir");
+        Files.createDirectories(evilFolder);
+        Files.writeString(evilFolder.resolve("inner.csv"), EDIT.formatted(29004));
         String longName = "l".repeat(220) + ".csv";
         Files.writeString(Inbox.inbox().resolve(longName), EDIT.formatted(29003));
 
@@ -62,7 +65,12 @@ class HostileFileNamesTest {
         assertTrue(refused("new_line.csv").get(0).get("message").contains("a control character (U+000A)"));
         String cut = "l".repeat(200 - 4) + ".csv";
         assertTrue(refused(cut).get(0).get("message").contains("224 bytes long, more than 200"));
-        for (long id = 29001; id <= 29003; id++) {
+        List<CSVRecord> folder = linkReport("evil_.._.._dir");
+        assertTrue(folder.get(0).get("message").contains("the folder evil_.._.._dir is not read"),
+                folder.get(0).get("message"));
+        assertEquals(EDIT.formatted(29004), Files.readString(evilFolder.resolve("inner.csv")), "the file was moved");
+        TestFiles.deleteTree(evilFolder);
+        for (long id = 29001; id <= 29004; id++) {
             assertEquals(0, Sent.count(simulator, String.valueOf(id)), id + " was sent");
         }
         // nothing was resolved outside the data folder

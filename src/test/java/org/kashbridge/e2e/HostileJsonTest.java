@@ -53,6 +53,10 @@ class HostileJsonTest {
                     + "\"title\":\"Huge\"}]}", "items[0].price: must be a number of at most 32 characters"),
             new Case(27004, "{\"orderID\":27004,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1e-400,"
                     + "\"title\":\"Tiny\"}]}", "items[0].price: must be a number of at most 32 characters"),
+            new Case(27007, "{\"orderID\":27007,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1e999999999,"
+                    + "\"title\":\"Heap\"}]}", "items[0].price: must be a number of at most 32 characters"),
+            new Case(27008, "{\"orderID\":27008,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1e2147483648,"
+                    + "\"title\":\"Range\"}]}", "a number is out of range"),
             new Case(27005, "{\"orderID\":27005,\"payment\":-2,\"items\":[{\"type\":\"article\",\"id\":12,"
                     + "\"variations\":[null]}]}", "items[0].variations[0]: must be a variation id, got null"),
             new Case(27006, "{\"orderID\":27006,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1,"
