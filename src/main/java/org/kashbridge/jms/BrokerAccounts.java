@@ -40,7 +40,10 @@ final class BrokerAccounts {
         // the bridge's account as quarkus.artemis.* resolve it: the configured one, or the one generated for this
         // start (GeneratedBrokerAccount), so the bridge's connection factory and the broker agree
         String user = ConfigProvider.getConfig().getValue("quarkus.artemis.username", String.class);
-        String password = ConfigProvider.getConfig().getValue("quarkus.artemis.password", String.class);
+        String password = ConfigProvider.getConfig().getOptionalValue("quarkus.artemis.password", String.class)
+                .orElseThrow(() -> new IllegalStateException("KASH_BROKER_USER (kash.broker.user) is set but "
+                        + "KASH_BROKER_PASSWORD (kash.broker.password) is not: set both, or neither (the bridge then "
+                        + "uses an account of its own, generated at each start, on its embedded broker)"));
         users.getConfiguration().addUser(user, password);
         users.getConfiguration().addRole(user, BRIDGE_ROLE);
         String client = kash.broker().clientUser();

@@ -267,6 +267,9 @@ public final class JsonEditReader {
             if (!t.isTextual()) {
                 in.error(new FieldError(null, ITEMS_LIST + "[" + i + "]", "must be a string token like \"12_2\", got "
                         + kind(t)));
+            } else if (loneSurrogate(t.textValue()) >= 0) {
+                in.error(new FieldError(null, ITEMS_LIST + "[" + i + "]", "is not valid Unicode: a lone surrogate at "
+                        + "character " + (loneSurrogate(t.textValue()) + 1)));
             } else {
                 in.line(LineInput.ofToken(null, t.textValue()));
             }

@@ -57,6 +57,8 @@ class HostileJsonTest {
                     + "\"title\":\"Heap\"}]}", "items[0].price: must be a number of at most 32 characters"),
             new Case(27008, "{\"orderID\":27008,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1e2147483648,"
                     + "\"title\":\"Range\"}]}", "a number is out of range"),
+            new Case(27009, "{\"orderID\":27009,\"payment\":-2,\"itemsList\":[\"Free_1_A\\udc00\"]}",
+                    "itemsList[0]: is not valid Unicode: a lone surrogate at character 9"),
             new Case(27005, "{\"orderID\":27005,\"payment\":-2,\"items\":[{\"type\":\"article\",\"id\":12,"
                     + "\"variations\":[null]}]}", "items[0].variations[0]: must be a variation id, got null"),
             new Case(27006, "{\"orderID\":27006,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1,"
