@@ -24,7 +24,8 @@ public class GeneratedBrokerAccount implements ConfigSourceInterceptor {
     public static final String USER = "kash-bridge";
     private static final String PASSWORD = random();
 
-    static String random() {
+    /** 48 hex digits from SecureRandom: the broker passwords the bridge generates. */
+    public static String random() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

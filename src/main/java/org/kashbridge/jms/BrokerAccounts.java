@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -87,8 +85,6 @@ final class BrokerAccounts {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                byte[] bytes = new byte[18];
-                new SecureRandom().nextBytes(bytes);
                 // written aside (owner-only), then renamed: a crash never leaves an empty or half-written password
                 Path aside = file.resolveSibling(file.getFileName() + ".new");
                 Files.deleteIfExists(aside);
@@ -98,7 +94,7 @@ final class BrokerAccounts {
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createFile(aside);
                 }
-                Files.writeString(aside, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.UTF_8,
+                Files.writeString(aside, GeneratedBrokerAccount.random() + "\n", StandardCharsets.UTF_8,
                         StandardOpenOption.WRITE, StandardOpenOption.SYNC);
                 Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE);
                 LOG.infof("generated the password of the broker's client account into %s", file);
