@@ -80,13 +80,29 @@ final class LayoutRowMapper extends RowMapper {
     }
 
     @Override
+    String[] keysOf(RawRecords.Raw raw) {
+        String[] keys = new String[columns.names.length];
+        List<FieldError> errors = new ArrayList<>(0);
+        for (int i = 0; i < sourceIndex.length; i++) {
+            FieldRule r = layout.fields().get(i);
+            if (r.field().equals("orderID") || r.field().equals(CanonicalFields.EDIT_ID)) {
+                String v = extract(r, sourceIndex[i], false, raw, "row " + raw.row(), errors);
+                if (v == null || !errors.isEmpty()) {
+                    return null;
+                }
+                keys[columns.index.get(r.field())] = v;
+            }
+        }
+        return keys;
+    }
+
+    @Override
     MappedRow map(RawRecords.Raw raw) {
         String where = "row " + raw.row();
         List<FieldError> errors = new ArrayList<>(0);
         if (headerSize >= 0 && raw.size() != headerSize) {
-            return new MappedRow(raw.row(), null, List.of(new FieldError(where, null, "has " + raw.size()
-                    + " values but the header has " + headerSize + " columns (check the delimiter and the quoting; "
-                    + layout.describe() + ")")));
+            return unsplit(raw, "has " + raw.size() + " values but the header has " + headerSize + " columns (check "
+                    + "the delimiter and the quoting; " + layout.describe() + ")");
         }
         String[] out = new String[columns.names.length];
         for (int i = 0; i < sourceIndex.length; i++) {
@@ -229,6 +245,19 @@ final class LayoutRowMapper extends RowMapper {
             }
         }
         BigDecimal qty = out[quantity] == null ? BigDecimal.ONE : Decimals.parsePlain(out[quantity]);
+        if (qty != null && qty.signum() <= 0) {
+            // a Kash order line cannot take goods back: say what the file holds, not a price derived from it
+            FieldRule q = layout.rule("quantity");
+            errors.add(new FieldError(where, "quantity", q.source() + " value '" + out[quantity] + "' is "
+                    + (qty.signum() == 0 ? "0" : "negative") + ": a Kash order line sells a quantity above 0, so "
+                    + "returns and cancellation documents are refused (" + layout.describe() + ", key " + q.key() + "; "
+                    + "docs/files.md, \"Negative quantities\")"));
+            // the error refuses the row's edit; no line is built from the row, so no second message
+            for (LineColumn c : LineColumn.values()) {
+                out[columns.index.get(c.name())] = null;
+            }
+            return;
+        }
         BigDecimal unit = out[price] == null ? null : Decimals.parsePlain(out[price]);
         BigDecimal total = unit;
         if (unit != null && qty != null && layout.price() == Layout.PriceIs.LINE_TOTAL) {

@@ -19,6 +19,33 @@ abstract class RowMapper {
 
     abstract MappedRow map(RawRecords.Raw raw);
 
+    /**
+     * The key columns (orderID, and editId when the file has it) of a row that cannot be split into the
+     * header's columns, read from where they would be; null when one of them cannot be read.
+     */
+    abstract String[] keysOf(RawRecords.Raw raw);
+
+    /**
+     * A row with more or fewer values than the header: none of its values can be trusted to be in its
+     * column, so it is never taken as a line. The edit it belongs to (by the key read from the key
+     * column) is refused whole, so that an order is never sent with a line left out; when even the key
+     * cannot be read, any edit of the file may be the incomplete one, and the whole file is refused.
+     */
+    final MappedRow unsplit(RawRecords.Raw raw, String problem) {
+        String keyColumn = explicitKeys() ? CsvColumns.EDIT_ID : "orderID";
+        String[] keys = keysOf(raw);
+        Integer keyAt = columns().index.get(keyColumn);
+        String key = keys == null || keyAt == null || keys[keyAt] == null ? null : keys[keyAt].strip();
+        if (key == null || key.isEmpty()) {
+            throw new UnreadableFileException("row " + raw.row() + " " + problem + ", and its " + keyColumn
+                    + " cannot be read either: any edit of the file may be the one missing this row's line, so "
+                    + "nothing in the file was sent. Correct the row and drop the file again");
+        }
+        return new MappedRow(raw.row(), keys, List.of(new FieldError("row " + raw.row(), null, problem
+                + ": the row cannot be read, so the whole edit of " + keyColumn + " '" + key + "' (read where the "
+                + keyColumn + " column would be) is refused and none of its lines is sent")));
+    }
+
     /** True when rows name their edit with editId (a key chosen by the sender, not derived from the file). */
     boolean explicitKeys() {
         return columns().has(CsvColumns.EDIT_ID);
@@ -66,12 +93,27 @@ abstract class RowMapper {
         }
 
         @Override
+        String[] keysOf(RawRecords.Raw raw) {
+            String[] keys = new String[columns.names.length];
+            for (String k : List.of("orderID", CsvColumns.EDIT_ID)) {
+                Integer i = columns.index.get(k);
+                if (i == null) {
+                    continue;
+                }
+                if (i >= raw.size() || raw.get(i).isBlank() || decoding.undecodable(raw.get(i))) {
+                    return null;
+                }
+                keys[i] = raw.get(i);
+            }
+            return keys;
+        }
+
+        @Override
         MappedRow map(RawRecords.Raw raw) {
             String[] values = raw.values();
             if (values.length != columns.names.length) {
-                return new MappedRow(raw.row(), null, List.of(new FieldError("row " + raw.row(), null, "has "
-                        + values.length + " values but the header has " + columns.names.length + " columns (check "
-                        + "the delimiter and the quoting)")));
+                return unsplit(raw, "has " + values.length + " values but the header has " + columns.names.length
+                        + " columns (check the delimiter and the quoting)");
             }
             List<FieldError> errors = List.of();
             for (int i = 0; i < values.length; i++) {

@@ -104,11 +104,34 @@ class CsvEditReaderTest {
     }
 
     @Test
-    void rowWithWrongNumberOfValuesIsReported() throws IOException {
-        CsvEditFile f = read("orderID,payment\n7,-1,extra\n8,-1\n");
-        assertEquals(List.of("row 2: has 3 values but the header has 2 columns (check the delimiter and the quoting)"),
-                errors(f.edits().get(0)));
+    void rowWithWrongNumberOfValuesRefusesItsWholeEdit() throws IOException {
+        // order 7's second row lost a comma: order 7 must not go out with one line left out
+        CsvEditFile f = read("orderID,payment,itemType,title,price\n7,-1,free,Tea,1\n7,,free,Cake 2\n8,-1,free,Tea,1\n"
+                + "7,,free,Jam,3\n");
         assertNull(f.unreadableReason());
+        assertEquals(List.of("7", "8"), f.edits().stream().map(EditEnvelope::getEditKey).toList());
+        assertEquals(List.of(2, 3, 5), f.edits().get(0).getRows());
+        assertEquals(List.of("row 3: has 4 values but the header has 5 columns (check the delimiter and the quoting): "
+                + "the row cannot be read, so the whole edit of orderID '7' (read where the orderID column would be) is "
+                + "refused and none of its lines is sent"), errors(f.edits().get(0)));
+        assertEquals(List.of(), errors(f.edits().get(1)));
+    }
+
+    @Test
+    void rowWithWrongNumberOfValuesAndNoKeyRefusesTheFile() throws IOException {
+        CsvEditFile f = read("orderID,payment,itemType,title,price\n7,-1,free,Tea,1\n,free,Cake,2\n");
+        assertEquals("row 3 has 4 values but the header has 5 columns (check the delimiter and the quoting), and its "
+                + "orderID cannot be read either: any edit of the file may be the one missing this row's line, so "
+                + "nothing in the file was sent. Correct the row and drop the file again", f.unreadableReason());
+    }
+
+    @Test
+    void brokenRowOfAnExplicitEditIsNamedByItsEditId() throws IOException {
+        CsvEditFile f = read("editId,orderID,payment,item\na,5,-2,1\nb,5,3,\na,5,2\n");
+        assertEquals(List.of("a", "b"), f.edits().stream().map(EditEnvelope::getEditKey).toList());
+        assertTrue(errors(f.edits().get(0)).get(0).contains("the whole edit of editId 'a'"), errors(f.edits().get(0))
+                .toString());
+        assertEquals(List.of(), errors(f.edits().get(1)));
     }
 
     @Test

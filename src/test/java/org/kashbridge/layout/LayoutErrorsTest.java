@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.csv.CsvEditFile;
 import org.kashbridge.csv.CsvEditReader;
+import org.kashbridge.support.TestLayouts;
 import org.kashbridge.validate.EditValidator;
 
 /** Layout mistakes and bad ERP data are reported naming the layout file, key, row and column. */
@@ -170,5 +171,47 @@ class LayoutErrorsTest {
                 """);
         CsvEditFile f = read(l, "order,pay\n5,-2\n5,-2\n6,-1\n5,3\n", StandardCharsets.UTF_8);
         assertEquals(List.of("5@2", "6@4", "5@5"), f.edits().stream().map(EditEnvelope::getEditKey).toList());
+    }
+
+    private static final String UK_HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
+            + "Country\n";
+
+    @Test
+    void rowWithAMissingCommaRefusesTheWholeInvoice() throws Exception {
+        CsvEditFile f = read(layout(TestLayouts.UK_RETAIL), UK_HEADER
+                + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+                + "536381,22139,RETROSPOT TEA SET CERAMIC 11 PC,23,12/1/2010 9:41,4.25,15311,United Kingdom\n"
+                + "536381,84854,GIRLY PINK TREASURE BOX,12,12/1/2010 9:41,1.25,United Kingdom\n"
+                + "536381,22411,JUMBO SHOPPER VINTAGE RED PAISLEY,10,12/1/2010 9:41,1.95,15311,United Kingdom\n",
+                StandardCharsets.UTF_8);
+        assertEquals(List.of("536365", "536381"), f.edits().stream().map(EditEnvelope::getEditKey).toList());
+        assertEquals("", errors(f.edits().get(0)));
+        assertEquals(List.of(3, 4, 5), f.edits().get(1).getRows());
+        assertEquals(
+                "[row 4: has 7 values but the header has 8 columns (check the delimiter and the quoting; layout erp "
+                        + "(" + dir.resolve("erp.yaml")
+                        + ")): the row cannot be read, so the whole edit of orderID '536381' (read "
+                        + "where the orderID column would be) is refused and none of its lines is sent]",
+                errors(f.edits().get(1)));
+    }
+
+    @Test
+    void cancellationRowIsRefusedNamingItsQuantity() throws Exception {
+        CsvEditFile f = read(layout(TestLayouts.UK_RETAIL), UK_HEADER
+                + "C536383,35004C,SET OF 3 COLOURED  FLYING DUCKS,-1,12/1/2010 9:49,4.65,15311,United Kingdom\n",
+                StandardCharsets.UTF_8);
+        assertEquals("[row 2, quantity: column 'Quantity' value '-1' is negative: a Kash order line sells a quantity "
+                + "above 0, so returns and cancellation documents are refused (layout erp (" + dir.resolve("erp.yaml")
+                + "), key fields.quantity; docs/files.md, \"Negative quantities\")]", errors(f.edits().get(0)));
+    }
+
+    @Test
+    void cancellationsLeftOutByIgnoreLinesAreNotRead() throws Exception {
+        CsvEditFile f = read(layout("ignoreLines: \"^C\"\n" + TestLayouts.UK_RETAIL), UK_HEADER
+                + "C536383,35004C,SET OF 3 COLOURED  FLYING DUCKS,-1,12/1/2010 9:49,4.65,15311,United Kingdom\n"
+                + "536384,82484,WOOD BLACK BOARD ANT WHITE FINISH,3,12/1/2010 9:53,6.45,18074,United Kingdom\n",
+                StandardCharsets.UTF_8);
+        assertEquals(List.of("536384"), f.edits().stream().map(EditEnvelope::getEditKey).toList());
+        assertEquals("", errors(f.edits().get(0)));
     }
 }

@@ -10,6 +10,21 @@ import java.util.stream.Stream;
 /** The layouts folder of the test profile: the shipped layouts, plus whatever a test writes. */
 public final class TestLayouts {
 
+    /** The UCI "Online Retail" export of a UK retailer: invoices, C-prefixed cancellations, unit prices. */
+    public static final String UK_RETAIL = """
+            description: UCI Online Retail export (a UK retailer)
+            delimiter: ","
+            fields:
+              orderID:
+                column: InvoiceNo
+                regex: '^C?(\\d+)$'
+              payment: { value: "-1" }
+              itemType: { value: free }
+              title: Description
+              quantity: Quantity
+              price: UnitPrice
+            """;
+
     private TestLayouts() {
     }
 
