@@ -83,7 +83,7 @@ public class IdempotencyGate {
                 blockedMessage(orderId, null), null, null));
         EditLedger.ClaimRequest request = new EditLedger.ClaimRequest(target.namespace(), e.getIdempotencyKey(),
                 orderId, e.getFingerprint(), kash.ledger().contentDedupe() && !e.hasExplicitKey(),
-                e.getEdit().safeToRepeat(),
+                EditIdentity.givenName(e.getIdempotencyKey()) != null, e.getEdit().safeToRepeat(),
                 records.original(e), crashed, held);
         long wait = BUSY_FIRST_MS;
         while (true) {
@@ -104,6 +104,7 @@ public class IdempotencyGate {
                     continue;
                 }
                 case DUPLICATE, DUPLICATE_CONTENT -> e.complete(duplicateOf(r.entry()));
+                case CONFLICT -> e.complete(conflictWith(r.entry(), orderId));
                 case UNDER_REVIEW -> e.complete(EditOutcome.ambiguous("edit " + e.getIdempotencyKey() + " is already "
                         + "waiting for review since " + r.entry().updated() + ": check it in Kash and resolve it "
                         + "(docs/delivery.md, Resolving what is under review)"));
@@ -266,6 +267,24 @@ public class IdempotencyGate {
                         + blocker.sinceInstant() + ")")
                 + " is not resolved, and edits of an order are never applied out of order. Replay or resolve that "
                 + "edit first (GET /api/operator/blocked-orders), then replay this one";
+    }
+
+    /** Names both edits: the one the key was first used for (its order, state, time) and this one. */
+    static EditOutcome conflictWith(LedgerEntry first, long orderId) {
+        String state = switch (first.state()) {
+            case SUCCEEDED -> "applied";
+            case AMBIGUOUS -> "under review (Kash may have applied it)";
+            default -> "being sent";
+        };
+        return conflictWith(first.key(), first.orderId(), state, first.updated(), orderId);
+    }
+
+    static EditOutcome conflictWith(String key, Long firstOrder, String state, java.time.Instant since, long orderId) {
+        return EditOutcome.rejected("conflict: the key '" + EditIdentity.givenName(key) + "' (editId or "
+                + "Idempotency-Key) was already used for another edit, of order " + firstOrder + ", " + state
+                + " since " + since + "; this edit, of order " + orderId + ", differs from it and is not sent. Give "
+                + "every new edit a key of its own (the same edit sent again under its key is answered with its first "
+                + "outcome)");
     }
 
     private static EditOutcome duplicateOf(LedgerEntry k) {

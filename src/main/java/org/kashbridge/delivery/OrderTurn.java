@@ -12,6 +12,7 @@ import org.apache.camel.Route;
 import org.apache.camel.spi.Policy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditIdentity;
 import org.kashbridge.core.EditOutcome;
 import org.kashbridge.core.EditStage;
 
@@ -56,7 +57,13 @@ public class OrderTurn implements Policy {
             return;
         }
         while (true) {
-            SameKeyCalls.Turn turn = sameKey.join(e.getIdempotencyKey());
+            SameKeyCalls.Turn turn = sameKey.join(e.getIdempotencyKey(), e.getFingerprint(), e.getEdit().orderID());
+            if (!turn.leader() && turn.otherContent(e.getFingerprint())
+                    && EditIdentity.givenName(e.getIdempotencyKey()) != null) {
+                e.complete(IdempotencyGate.conflictWith(e.getIdempotencyKey(), turn.leaderOrder(), "being sent",
+                        turn.leaderSince(), e.getEdit().orderID()));
+                return;
+            }
             if (!turn.leader()) {
                 EditOutcome theirs = turn.await(e.deadline());
                 if (theirs != null) {

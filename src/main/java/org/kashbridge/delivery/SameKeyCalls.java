@@ -17,22 +17,42 @@ import org.kashbridge.core.EditOutcome;
 @ApplicationScoped
 public class SameKeyCalls {
 
-    private final ConcurrentHashMap<String, CompletableFuture<EditOutcome>> leaders = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Lead> leaders = new ConcurrentHashMap<>();
+
+    /** The leading submission: its outcome to come, and what it sends (a follower with other content conflicts). */
+    private record Lead(CompletableFuture<EditOutcome> future, String fingerprint, long orderId,
+            java.time.Instant since) {
+    }
 
     /** A submission's place: the leader runs the edit and calls {@link #done}; a follower calls {@link #await}. */
     public final class Turn {
         private final String key;
+        private final Lead lead;
         private final CompletableFuture<EditOutcome> future;
         private final boolean leader;
 
-        Turn(String key, CompletableFuture<EditOutcome> future, boolean leader) {
+        Turn(String key, Lead lead, boolean leader) {
             this.key = key;
-            this.future = future;
+            this.lead = lead;
+            this.future = lead.future();
             this.leader = leader;
         }
 
         public boolean leader() {
             return leader;
+        }
+
+        /** The leader's content differs from {@code fingerprint}: its outcome is not this submission's. */
+        public boolean otherContent(String fingerprint) {
+            return !lead.fingerprint().equals(fingerprint);
+        }
+
+        public long leaderOrder() {
+            return lead.orderId();
+        }
+
+        public java.time.Instant leaderSince() {
+            return lead.since();
         }
 
         /** The leader's outcome; null when the leader ended without one (the follower then tries to lead). */
@@ -52,14 +72,14 @@ public class SameKeyCalls {
         }
 
         public void done(EditOutcome outcome) {
-            leaders.remove(key, future);
+            leaders.remove(key, lead);
             future.complete(outcome);
         }
     }
 
-    public Turn join(String key) {
-        CompletableFuture<EditOutcome> mine = new CompletableFuture<>();
-        CompletableFuture<EditOutcome> first = leaders.putIfAbsent(key, mine);
+    public Turn join(String key, String fingerprint, long orderId) {
+        Lead mine = new Lead(new CompletableFuture<>(), fingerprint, orderId, java.time.Instant.now());
+        Lead first = leaders.putIfAbsent(key, mine);
         return first == null ? new Turn(key, mine, true) : new Turn(key, first, false);
     }
 }

@@ -13,6 +13,8 @@ public record ClaimResult(Decision decision, LedgerEntry entry, long claim, Orde
         DUPLICATE,
         /** No key of its own, but the same content succeeded before under {@link #entry}'s key. */
         DUPLICATE_CONTENT,
+        /** The sender's key was used for another edit ({@link #entry}) that was applied, may have been, or is being sent. */
+        CONFLICT,
         /** The key waits for an operator's review. */
         UNDER_REVIEW,
         /** A bridge stopped while sending it and repeating it is not harmless: now AMBIGUOUS, under review. */

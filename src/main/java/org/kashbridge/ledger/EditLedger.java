@@ -31,9 +31,12 @@ public final class EditLedger implements AutoCloseable {
         this.instance = instance;
     }
 
-    /** What a caller asks of {@link #claim}. */
+    /**
+     * What a caller asks of {@link #claim}. {@code named}: the sender chose the key (editId, Idempotency-Key), so
+     * the key reused for other content is a conflict, not a duplicate.
+     */
     public record ClaimRequest(String target, String key, Long orderId, String fingerprint, boolean byContent,
-            boolean safeToRepeat, String edit, java.util.function.Supplier<String> crashedOutcome,
+            boolean named, boolean safeToRepeat, String edit, java.util.function.Supplier<String> crashedOutcome,
             java.util.function.Supplier<String> blockedOutcome) {
     }
 
@@ -43,6 +46,17 @@ public final class EditLedger implements AutoCloseable {
      * this caller; anything else is answered from the ledger. An order with an unresolved failed edit holds its
      * later edits back ({@link Decision#BLOCKED}, recorded FAILED so that a replay can claim them later).
      */
+    /**
+     * A key the sender chose, given again with other content while its first edit was applied, may have been,
+     * or is being sent: answering DUPLICATE would report the other edit's outcome for this one. After FAILED or
+     * REJECTED (nothing applied) the key may carry a corrected edit.
+     */
+    private static boolean conflicts(LedgerEntry row, String fingerprint) {
+        return row.fingerprint() != null && !row.fingerprint().equals(fingerprint)
+                && (row.state() == LedgerState.SUCCEEDED || row.state() == LedgerState.AMBIGUOUS
+                        || row.state() == LedgerState.IN_FLIGHT || row.state() == LedgerState.RETRY_WAIT);
+    }
+
     public ClaimResult claim(ClaimRequest r, long deadline) {
         // the token exists before the unit runs: a unit run again after a commit whose answer was lost finds
         // its own claim and keeps it, instead of taking it for another call's
@@ -71,6 +85,9 @@ public final class EditLedger implements AutoCloseable {
                     if (same != null) {
                         return ClaimResult.of(Decision.DUPLICATE_CONTENT, same);
                     }
+                }
+                if (row != null && r.named() && conflicts(row, r.fingerprint())) {
+                    return ClaimResult.of(Decision.CONFLICT, row);
                 }
                 if (row != null) {
                     switch (row.state()) {

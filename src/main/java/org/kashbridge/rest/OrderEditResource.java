@@ -72,8 +72,9 @@ public class OrderEditResource {
     public Response submit(String body,
             @Parameter(
                     description = "respond-async to queue the edit and get 202") @HeaderParam("Prefer") String prefer,
-            @Parameter(description = "Names the edit: a repeated call with the same key is answered DUPLICATE with the "
-                    + "original outcome and not sent again") @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @Parameter(description = "Names the edit: a repeated call with the same key and body is answered DUPLICATE "
+                    + "with the original outcome and not sent again; the same key with another body is answered 422 "
+                    + "REJECTED, a conflict naming both edits") @HeaderParam("Idempotency-Key") String idempotencyKey) {
         // JAX-RS only for the OpenAPI document and the HTTP surface: what happens to the edits is the route's
         Exchange done = camel.send("direct:rest-ingest", e -> {
             e.getMessage().setBody(body);

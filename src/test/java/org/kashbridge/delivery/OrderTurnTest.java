@@ -30,7 +30,7 @@ class OrderTurnTest {
         turn.gate = new IdempotencyGate();
         String key = "x".repeat(EditIdentity.MAX_KEY + 1);
         // a submission of the same key holds the key's turn (it leads, and has not finished)
-        SameKeyCalls.Turn held = sameKey.join(EditIdentity.editId(key).value());
+        SameKeyCalls.Turn held = sameKey.join(EditIdentity.editId(key).value(), "fp", 7);
         assertTrue(held.leader());
         EditEnvelope e = new EditEnvelope("k", new EditSource("rest", "test", null),
                 JsonEditReader.read("{\"orderID\":7,\"payment\":-1}")).withIdentity(EditIdentity.editId(key));

@@ -1,6 +1,5 @@
 package org.kashbridge.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,13 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kashbridge.simulator.FaultPlan;
 import org.kashbridge.simulator.KashSimulator;
+import org.kashbridge.support.Api;
 import org.kashbridge.support.Sent;
 
 /**
@@ -42,8 +41,7 @@ class DoubleSubmitTest {
     }
 
     static Response post(String key, long order) {
-        return given().header("X-API-Key", "test-api-key").header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body("{\"orderID\":" + order + ",\"payment\":3,\"paymentAmount\":5.00}").post("/api/order-edits");
+        return Api.postEdit(key, "{\"orderID\":" + order + ",\"payment\":3,\"paymentAmount\":5.00}");
     }
 
     @Test

@@ -97,7 +97,7 @@ class EditLedgerTest {
 
     static EditLedger.ClaimRequest request(String key, long order, String fingerprint, boolean byContent,
             boolean safe) {
-        return new EditLedger.ClaimRequest(TARGET, key, order, fingerprint, byContent, safe,
+        return new EditLedger.ClaimRequest(TARGET, key, order, fingerprint, byContent, key.startsWith("editId:"), safe,
                 "{\"orderID\":" + order + "}",
                 () -> "{\"status\":\"AMBIGUOUS\"}", () -> "{\"status\":\"FAILED\",\"message\":\"held back\"}");
     }
@@ -115,9 +115,34 @@ class EditLedgerTest {
         assertEquals(Decision.DUPLICATE, again.decision());
         assertEquals("{\"orderID\":7}", again.entry().outcome());
         // another target (the simulator, another shop) knows nothing of it
-        var other = new EditLedger.ClaimRequest("simulator|demo-shop", "editId:a", 7L, "f1", false, false, "{}",
+        var other = new EditLedger.ClaimRequest("simulator|demo-shop", "editId:a", 7L, "f1", false, true, false, "{}",
                 () -> "{}", () -> "{}");
         assertEquals(Decision.SEND, ledger.claim(other, NO_DEADLINE).decision());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aNamedKeyGivenAgainWithOtherContentIsAConflictUnlessNothingWasApplied(String store) throws Exception {
+        EditLedger ledger = open(fresh(store), store, 30_000);
+        ClaimResult first = ledger.claim(request("editId:c", 7, "f1", false, false), NO_DEADLINE);
+        // in flight (another bridge's live call, as far as this claim can tell): a conflict, not a wait
+        assertEquals(Decision.CONFLICT, ledger.claim(request("editId:c", 8, "f2", false, false), NO_DEADLINE)
+                .decision());
+        ledger.complete(TARGET, "editId:c", first.claim(), LedgerState.SUCCEEDED, 7L, "{\"orderID\":7}", 1);
+        ClaimResult other = ledger.claim(request("editId:c", 8, "f2", false, false), NO_DEADLINE);
+        assertEquals(Decision.CONFLICT, other.decision());
+        assertEquals(7L, other.entry().orderId());
+        assertEquals(Decision.DUPLICATE, ledger.claim(request("editId:c", 7, "f1", false, false), NO_DEADLINE)
+                .decision());
+        // a key the bridge derived (a file's digest) is answered as before: its content cannot differ
+        ClaimResult file = ledger.claim(request("file:d9#7", 9, "f3", false, false), NO_DEADLINE);
+        ledger.complete(TARGET, "file:d9#7", file.claim(), LedgerState.SUCCEEDED, 9L, "{}", 1);
+        assertEquals(Decision.DUPLICATE, ledger.claim(request("file:d9#7", 9, "f4", false, false), NO_DEADLINE)
+                .decision());
+        // REJECTED: nothing applied, the key may carry the corrected edit
+        ClaimResult bad = ledger.claim(request("editId:r", 10, "f5", false, false), NO_DEADLINE);
+        ledger.complete(TARGET, "editId:r", bad.claim(), LedgerState.REJECTED, 10L, "{}", 1);
+        assertEquals(Decision.SEND, ledger.claim(request("editId:r", 10, "f6", false, false), NO_DEADLINE).decision());
     }
 
     @ParameterizedTest
