@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.kashbridge.core.EditEnvelope;
+import org.kashbridge.core.EditIdentity;
+import org.kashbridge.jms.JmsHeaders;
 import org.kashbridge.kash.KashTarget;
 import org.kashbridge.outcome.OutcomeRecords;
 import org.kashbridge.secret.SecretMask;
@@ -21,11 +23,26 @@ public class DeadLetters {
     /** The ledger key, so a replayed dead letter keeps its identity and cannot be applied twice. */
     public static final String DEAD_LETTER_KEY = "KashIdempotencyKey";
     public static final String DEAD_LETTERED_AT = "KashDeadLetteredAt";
+    /** Set by Artemis on a message it moved to the dead-letter address after its last failed delivery. */
+    static final String MOVED_FROM = "_AMQ_ORIG_ADDRESS";
 
     @Inject
     OutcomeRecords records;
     @Inject
     KashTarget target;
+
+    /**
+     * The ledger key a dead letter is replayed under: the one the bridge wrote. A message the broker moved here
+     * after failed deliveries (it names its original address) carries whatever properties its sender set, so
+     * only the documented editId property names it; otherwise the replay names it by its content.
+     */
+    public static String replayKey(jakarta.jms.Message m) throws jakarta.jms.JMSException {
+        if (m.propertyExists(MOVED_FROM)) {
+            String editId = m.getStringProperty(JmsHeaders.EDIT_ID);
+            return editId == null || editId.isBlank() ? null : EditIdentity.editId(editId.trim()).value();
+        }
+        return m.getStringProperty(DEAD_LETTER_KEY);
+    }
 
     public String message(Exchange exchange) {
         EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);

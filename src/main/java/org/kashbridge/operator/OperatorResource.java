@@ -157,7 +157,7 @@ public class OperatorResource {
                     break;
                 }
                 try {
-                    outcomes.add(submit(m.getBody(String.class), m.getStringProperty(DeadLetters.DEAD_LETTER_KEY),
+                    outcomes.add(submit(m.getBody(String.class), DeadLetters.replayKey(m),
                             "dead letter " + m.getJMSMessageID()));
                     ctx.commit();
                 } catch (RuntimeException e) {

@@ -35,16 +35,11 @@ class OperatorToolsTest {
     @Inject
     KashTarget target;
 
-    /** The fingerprint the bridge gives this edit: a resubmission of it is the same edit, not a conflict. */
-    private static String fingerprint(String editJson) {
-        return org.kashbridge.core.EditIdentity.fingerprint(org.kashbridge.validate.EditValidator.validate(
-                org.kashbridge.json.JsonEditReader.read(editJson)).edit());
-    }
-
     /** A key left AMBIGUOUS, as after a call that got no reply. */
     private void underReview(String key, long orderId, String editJson) {
         ClaimResult c = ledger
-                .claim(new EditLedger.ClaimRequest(target.namespace(), key, orderId, fingerprint(editJson), false,
+                .claim(new EditLedger.ClaimRequest(target.namespace(), key, orderId,
+                        org.kashbridge.support.Fingerprints.of(editJson), false,
                         false, false, editJson, () -> "{}", () -> "{}"), Long.MAX_VALUE);
         ledger.complete(target.namespace(), key, c.claim(), LedgerState.AMBIGUOUS, orderId,
                 "{\"status\":\"AMBIGUOUS\"}", 1);
