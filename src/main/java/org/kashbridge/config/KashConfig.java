@@ -190,6 +190,9 @@ public interface KashConfig {
     interface Api {
         /** Larger request bodies get 413 (quarkus.http.limits.max-body-size, a size such as 256K). */
         MemorySize maxBody();
+
+        /** Edits in one request's JSON array at most; more are refused with 400, none of them sent. */
+        int maxBatch();
     }
 
     interface Rest {
@@ -208,6 +211,9 @@ public interface KashConfig {
 
         /** Camel's concurrentConsumers (a number). */
         int consumers();
+
+        /** A message body larger than this (in UTF-8 bytes) is REJECTED and dead-lettered unread. */
+        MemorySize maxMessage();
     }
 
     interface Broker {

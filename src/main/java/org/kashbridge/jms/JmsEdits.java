@@ -11,6 +11,7 @@ import org.kashbridge.core.EditIdentity;
 import org.kashbridge.core.EditSource;
 import org.kashbridge.json.JsonEditReader;
 import org.kashbridge.validate.EditInput;
+import org.kashbridge.validate.FieldError;
 
 /**
  * JMS side of ingest (routes/jms-ingest.camel.yaml): turns a message into an edit for the pipeline.
@@ -26,8 +27,18 @@ public class JmsEdits {
     KashConfig kash;
 
     public EditEnvelope read(Exchange exchange) {
-        String text = exchange.getMessage().getBody(String.class);
-        EditInput input = JsonEditReader.read(text);
+        Object body = exchange.getMessage().getBody();
+        // a BytesMessage (STOMP with content-length, AMQP data sections) is decoded strictly, never with U+FFFD
+        String text = body instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                : exchange.getMessage().getBody(String.class);
+        long max = kash.jms().maxMessage().asLongValue();
+        // a char is at most 3 UTF-8 bytes: the usual message is not measured at all
+        long size = body instanceof byte[] b ? b.length
+                : text == null || (long) text.length() * 3 <= max ? 0 : utf8Length(text);
+        EditInput input = size > max
+                ? new EditInput().error(new FieldError(null, null, "the message is " + size + " bytes; at most " + max
+                        + " (KASH_JMS_MAX_MESSAGE): it was not read"))
+                : body instanceof byte[] b ? JsonEditReader.read(b) : JsonEditReader.read(text);
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         String property = exchange.getMessage().getHeader(JmsHeaders.EDIT_ID, String.class);
         EditIdentity.Key key = EditIdentity.jms(property, JsonEditReader.editId(input), messageId);
@@ -41,6 +52,29 @@ public class JmsEdits {
         return new EditEnvelope(editKey, new EditSource("jms", kash.jms().queue(), "message " + messageId), input)
                 .withOriginal(text)
                 .withIdentity(key);
+    }
+
+    /** UTF-8 length of a text, without encoding it (most messages are ASCII: one pass over the chars). */
+    static long utf8Length(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /**

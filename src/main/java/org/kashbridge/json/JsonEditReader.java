@@ -73,6 +73,25 @@ public final class JsonEditReader {
     private JsonEditReader() {
     }
 
+    /**
+     * A body's bytes as text, refusing what is not UTF-8 (JSON is UTF-8, RFC 8259): a lenient decoder would send
+     * U+FFFD to Kash in place of the bytes it could not read.
+     */
+    public static String utf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes == null ? new byte[0] : bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int at = in.position();
+            throw new NotJsonException("it is not valid UTF-8: byte " + (at + 1) + " (0x"
+                    + String.format("%02X", bytes[Math.min(at, bytes.length - 1)] & 0xFF) + ") does not begin or "
+                    + "continue a UTF-8 character; send JSON as UTF-8");
+        }
+    }
+
     /** Parses one JSON value, strictly (see {@link #JSON}). */
     public static JsonNode parse(String text) {
         try {
@@ -109,6 +128,16 @@ public final class JsonEditReader {
     public static EditInput read(String text) {
         try {
             return read(parse(text));
+        } catch (NotJsonException e) {
+            return new EditInput()
+                    .error(new FieldError(null, null, "the message is not valid JSON: " + e.getMessage()));
+        }
+    }
+
+    /** A body received as bytes (a JMS BytesMessage): read as UTF-8, strictly, then as {@link #read(String)}. */
+    public static EditInput read(byte[] bytes) {
+        try {
+            return read(utf8(bytes));
         } catch (NotJsonException e) {
             return new EditInput()
                     .error(new FieldError(null, null, "the message is not valid JSON: " + e.getMessage()));

@@ -14,6 +14,7 @@ import org.kashbridge.core.EditStatus;
 import org.kashbridge.json.JsonEditReader;
 import org.kashbridge.model.ClientField;
 import org.kashbridge.model.OrderField;
+import org.kashbridge.validate.Limits;
 
 /**
  * The OpenAPI schemas of an order edit and its answer, built from the definitions the reader and the validator
@@ -33,7 +34,7 @@ public class EditSchemas implements OASFilter {
             "type", "article, department or free",
             "id", "article id (article) or department id (department)",
             "quantity", "article: how many (default 1)",
-            "title", "the line's title; '_' is sent as a space",
+            "title", "the line's title; '_' is sent as a space (a title of only '_' and spaces is refused)",
             "price", "unit price, a decimal with a dot",
             "variations", "article: up to five variation choice ids");
 
@@ -44,7 +45,9 @@ public class EditSchemas implements OASFilter {
         }
         Components c = openAPI.getComponents();
         c.addSchema(EDIT, edit());
-        c.addSchema(EDITS, array(ref(EDIT)).description("Edits applied in order"));
+        c.addSchema(EDITS,
+                array(ref(EDIT)).description("Edits applied in order; at most KASH_API_MAX_BATCH (100 unless "
+                        + "configured) in one request, else 400 and none is sent"));
         c.addSchema("Client", client());
         c.addSchema("Item", item());
         c.addSchema(OUTCOME, outcome());
@@ -64,14 +67,15 @@ public class EditSchemas implements OASFilter {
                     s.addRequired(name);
                 }
             } else if (name.equals(JsonEditReader.EDIT_ID)) {
-                s.addProperty(name, text("Your id for this edit; also its idempotency key"));
+                s.addProperty(name, text("Your id for this edit; also its idempotency key").maxLength(256));
             } else if (name.equals(JsonEditReader.CLIENT)) {
                 s.addProperty(name, ref("Client").description("A new customer to create and attach"));
             } else if (name.equals(JsonEditReader.ITEMS)) {
-                s.addProperty(name, array(ref("Item")).description("Lines to append, typed; or use itemsList"));
+                s.addProperty(name, array(ref("Item")).maxItems(Limits.LINES)
+                        .description("Lines to append, typed; or use itemsList"));
             } else if (name.equals(JsonEditReader.ITEMS_LIST)) {
-                s.addProperty(name, array(text(null)).description("Lines to append as raw Kash tokens, e.g. 12_2 or "
-                        + "Free_9.99_Other item"));
+                s.addProperty(name, array(text(null).maxLength(Limits.TOKEN)).maxItems(Limits.LINES)
+                        .description("Lines to append as raw Kash tokens, e.g. 12_2 or Free_9.99_Other item"));
             } else {
                 throw new IllegalStateException("no schema for the field " + name);
             }
@@ -82,7 +86,7 @@ public class EditSchemas implements OASFilter {
     private static Schema field(OrderField f) {
         Schema s = OASFactory.createSchema().description(f.description);
         switch (f.kind) {
-            case TEXT -> s.addType(SchemaType.STRING);
+            case TEXT -> s.addType(SchemaType.STRING).maxLength(Limits.COMMENT);
             case AMOUNT -> s.addType(SchemaType.NUMBER).minimum(BigDecimal.ZERO);
             default -> {
                 s.addType(SchemaType.INTEGER).format("int64");
@@ -104,7 +108,7 @@ public class EditSchemas implements OASFilter {
         Schema s = object("Kash's client[...] fields");
         for (ClientField f : ClientField.values()) {
             s.addProperty(f.name(), f == ClientField.lat || f == ClientField.lng
-                    ? OASFactory.createSchema().addType(SchemaType.NUMBER) : text(null));
+                    ? OASFactory.createSchema().addType(SchemaType.NUMBER) : text(null).maxLength(Limits.CLIENT_FIELD));
         }
         return s;
     }
@@ -122,7 +126,7 @@ public class EditSchemas implements OASFilter {
                 case "id" -> OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64").description(d);
                 case "variations" -> array(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64"))
                         .maxItems(5).description(d);
-                case "title" -> text(d);
+                case "title" -> text(d).maxLength(Limits.TITLE);
                 default -> OASFactory.createSchema().addType(SchemaType.NUMBER).description(d);
             };
             s.addProperty(name, p);

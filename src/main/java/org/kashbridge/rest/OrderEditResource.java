@@ -69,7 +69,7 @@ public class OrderEditResource {
     @APIResponse(responseCode = "503", description = "The ledger does not answer (nothing was sent) or the outcome "
             + "could not be routed; try again after Retry-After")
     @APIResponse(responseCode = "504", description = "Kash did not answer in time")
-    public Response submit(String body,
+    public Response submit(byte[] body,
             @Parameter(
                     description = "respond-async to queue the edit and get 202") @HeaderParam("Prefer") String prefer,
             @Parameter(description = "Names the edit: a repeated call with the same key and body is answered DUPLICATE "
@@ -101,7 +101,7 @@ public class OrderEditResource {
             schema = @Schema(ref = EditSchemas.EDITS),
             examples = @ExampleObject(name = "two edits", value = "[" + TOKENS_EXAMPLE + "," + PAYMENT_EXAMPLE + "]")))
     @APIResponse(responseCode = "200", description = "Each edit's outcome, in order")
-    public Response batch(String body, @HeaderParam("Prefer") String prefer,
+    public Response batch(byte[] body, @HeaderParam("Prefer") String prefer,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return submit(body, prefer, idempotencyKey);
     }

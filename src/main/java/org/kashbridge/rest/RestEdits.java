@@ -44,10 +44,10 @@ public class RestEdits {
     /** Property: the request's body was a JSON array (the answer lists each edit's). */
     public static final String ARRAY = "kashRestArray";
 
-    /** Thrown for a body that is not JSON: the answer is 400 and nothing else happens. */
-    public static final class NotJsonException extends RuntimeException {
-        NotJsonException(String problem) {
-            super("the body is not valid JSON: " + problem, null, false, false);
+    /** Thrown for a body refused as a whole (not JSON, too many edits): the answer is 400 and nothing else happens. */
+    public static final class RefusedBodyException extends RuntimeException {
+        RefusedBodyException(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -62,17 +62,22 @@ public class RestEdits {
      * its content.
      */
     public List<EditEnvelope> read(Exchange exchange) {
-        String body = exchange.getMessage().getBody(String.class);
+        byte[] body = exchange.getMessage().getBody(byte[].class);
         JsonNode node;
         try {
-            node = JsonEditReader.parse(body);
+            node = JsonEditReader.parse(JsonEditReader.utf8(body));
         } catch (JsonEditReader.NotJsonException e) {
-            throw new NotJsonException(e.getMessage());
+            throw new RefusedBodyException("the body is not valid JSON: " + e.getMessage());
         }
         String prefer = exchange.getMessage().getHeader(PREFER, String.class);
         boolean async = prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
         String key = exchange.getMessage().getHeader(IDEMPOTENCY_KEY, String.class);
         exchange.setProperty(ASYNC, async);
+        if (node.isArray() && node.size() > kash.api().maxBatch()) {
+            throw new RefusedBodyException("the array holds " + node.size() + " edits; at most "
+                    + kash.api().maxBatch() + " in one request (KASH_API_MAX_BATCH): send the rest in another "
+                    + "request; nothing of this one was sent");
+        }
         exchange.setProperty(ARRAY, node.isArray());
         List<EditEnvelope> edits = new ArrayList<>();
         if (node.isArray()) {
@@ -188,11 +193,11 @@ public class RestEdits {
         return reply;
     }
 
-    /** The answer to a body that is not JSON: what is wrong with it, and where. */
+    /** The answer to a body refused as a whole: what is wrong with it, and where. */
     public RestAnswer notJson(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         return new RestAnswer(400, reply("REJECTED", null,
-                e instanceof NotJsonException ? e.getMessage() : "the body is not valid JSON"));
+                e instanceof RefusedBodyException ? e.getMessage() : "the body is not valid JSON"));
     }
 
     /**

@@ -61,7 +61,7 @@ public final class EditValidator {
         for (OrderField f : OrderField.values()) {
             Object v = switch (f.kind) {
                 case AMOUNT -> c.decimal(input, f.name());
-                case TEXT -> text(input, f.name());
+                case TEXT -> c.bounded(input, f.name(), text(input, f.name()), Limits.COMMENT);
                 default -> c.integer(input, f);
             };
             if (v != null) {
@@ -95,7 +95,9 @@ public final class EditValidator {
                                 + "'");
                     }
                 }
-                client.put(f, v);
+                if (c.bounded(input, f.path(), v, Limits.CLIENT_FIELD) != null) {
+                    client.put(f, v);
+                }
             }
         }
         if (idClient != null && !client.isEmpty()) {
@@ -103,6 +105,11 @@ public final class EditValidator {
                     + "(a new customer), not both");
         }
 
+        if (input.lines().size() > Limits.LINES) {
+            c.errors.add(new FieldError(null, "items", "at most " + Limits.LINES + " lines in one edit, got "
+                    + input.lines().size() + "; split the order's lines over several edits"));
+            return new Result(null, List.copyOf(c.errors));
+        }
         List<OrderLine> lines = new ArrayList<>(input.lines().size());
         for (int i = 0; i < input.lines().size(); i++) {
             OrderLine line = c.line(input.lines().get(i), i);
@@ -145,6 +152,16 @@ public final class EditValidator {
         void fail(EditInput input, String field, String message) {
             EditInput.Value v = input.field(field);
             errors.add(new FieldError(v == null ? null : v.where(), field, message));
+        }
+
+        /** {@code value} when within {@code max} characters, else null with the error. */
+        String bounded(EditInput input, String field, String value, int max) {
+            String tooLong = Limits.tooLong(value, max);
+            if (tooLong != null) {
+                fail(input, field, tooLong);
+                return null;
+            }
+            return value;
         }
 
         /** An integer field: its kind says which values it allows, its rule what the error says. */
@@ -195,6 +212,11 @@ public final class EditValidator {
         OrderLine line(LineInput in, int index) {
             String token = blankToNull(in.token());
             if (token != null) {
+                String tooLong = Limits.tooLong(token, Limits.TOKEN);
+                if (tooLong != null) {
+                    lineError(in, index, "", tooLong);
+                    return null;
+                }
                 try {
                     return ItemToken.parse(token);
                 } catch (ItemToken.MalformedTokenException e) {
@@ -258,6 +280,12 @@ public final class EditValidator {
             }
             if (type != LineType.article && (title == null || title.isEmpty())) {
                 lineError(in, index, ".title", "is required for " + type + " lines");
+            } else if (title != null && !title.isEmpty() && ItemToken.sanitizeTitle(title).isBlank()) {
+                // Kash separates a token's parts with '_': the title would reach it blank
+                lineError(in, index, ".title", "holds nothing but '_', spaces or control characters, which Kash "
+                        + "would receive as a blank title, got '" + title + "'");
+            } else if (Limits.tooLong(title, Limits.TITLE) != null) {
+                lineError(in, index, ".title", Limits.tooLong(title, Limits.TITLE));
             }
             List<Long> variations = new ArrayList<>();
             if (!in.variations().isEmpty()) {

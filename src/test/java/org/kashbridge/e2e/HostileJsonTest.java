@@ -110,4 +110,34 @@ class HostileJsonTest {
         assertTrue(Sent.to(simulator, "27010").get(0).body().contains("Free_123456789012345678901.5_Exact"),
                 Sent.to(simulator, "27010").get(0).body());
     }
+
+    /** {"orderID":<order>,"payment":-2,"items":[{"type":"free","price":1,"title":"Caf\xE9"}]}: Latin-1, not UTF-8. */
+    private static byte[] latin1Title(long order) {
+        return ("{\"orderID\":" + order
+                + ",\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1,\"title\":\"Caf\u00e9\"}]}")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNeverSentAsReplacementCharacters() throws Exception {
+        byte[] body = latin1Title(27011);
+        Response r = given().header("X-API-Key", "test-api-key").contentType("application/json").body(body)
+                .post("/api/order-edits");
+        assertEquals(400, r.statusCode(), r.asString());
+        assertTrue(r.jsonPath().getString("message").contains("not valid UTF-8: byte 77 (0xE9)"), r.asString());
+        assertEquals(0, Sent.count(simulator, "27011"));
+
+        try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            var m = ctx.createBytesMessage();
+            m.writeBytes(latin1Title(127011));
+            m.setStringProperty("editId", "hostile-bytes-27011");
+            ctx.createProducer().send(ctx.createQueue("kash.order-edits"), m);
+        }
+        Message dead = Jms.receive(cf, "kash.order-edits.DLQ", "KashEditKey = 'hostile-bytes-27011'");
+        assertNotNull(dead);
+        assertEquals("REJECTED", dead.getStringProperty("KashStatus"));
+        assertTrue(dead.getStringProperty("KashFailureReason").contains("not valid UTF-8: byte 78 (0xE9)"),
+                dead.getStringProperty("KashFailureReason"));
+        assertEquals(0, Sent.count(simulator, "127011"));
+    }
 }

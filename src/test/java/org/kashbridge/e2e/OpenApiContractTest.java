@@ -35,6 +35,16 @@ class OpenApiContractTest {
         assertEquals(java.util.List.of("orderID", "payment"), doc.getList("components.schemas.OrderEdit.required"));
         assertEquals(6, doc.getInt("components.schemas.OrderEdit.properties.deliveryMethod.maximum"));
         assertEquals(1, doc.getInt("components.schemas.OrderEdit.properties.idtable.minimum"));
+        // the limits of docs/api.md, from the same constants the validator applies
+        assertEquals(org.kashbridge.validate.Limits.TITLE,
+                doc.getInt("components.schemas.Item.properties.title.maxLength"));
+        assertEquals(org.kashbridge.validate.Limits.COMMENT,
+                doc.getInt("components.schemas.OrderEdit.properties.publicComment.maxLength"));
+        assertEquals(org.kashbridge.validate.Limits.CLIENT_FIELD,
+                doc.getInt("components.schemas.Client.properties.nom.maxLength"));
+        assertEquals(org.kashbridge.validate.Limits.LINES,
+                doc.getInt("components.schemas.OrderEdit.properties.items.maxItems"));
+        assertEquals(256, doc.getInt("components.schemas.OrderEdit.properties.editId.maxLength"));
         assertEquals("#/components/schemas/OrderEdit", doc.getString("components.schemas.OrderEdits.items.$ref"));
         assertEquals("#/components/schemas/OrderEdits", doc.getString(
                 "paths.'/api/order-edits/batch'.post.requestBody.content.'application/json'.schema.$ref"));

@@ -172,4 +172,33 @@ class EditValidatorTest {
         assertEquals(List.of("row 3, items[0].type: unknown item type 'gift'; use article, department or free"),
                 errors(base().line(typed("gift", null, null, "T", "1"))));
     }
+
+    @Test
+    void everyTextIsBoundedAndTheErrorNamesTheFieldAndTheLength() {
+        // 200 characters are fine, counted as characters: an emoji is one
+        String title200 = "\uD83C\uDF55".repeat(200);
+        assertTrue(EditValidator.validate(base().line(typed("free", null, null, title200, "1"))).valid());
+        assertEquals(List.of("row 3, items[0].title: must be at most 200 characters, got 201"),
+                errors(base().line(typed("free", null, null, "x".repeat(201), "1"))));
+        assertEquals(List.of("row 2, publicComment: must be at most 2000 characters, got 2001"),
+                errors(base().put("publicComment", "c".repeat(2001), "row 2")));
+        assertEquals(List.of("row 2, client.nom: must be at most 200 characters, got 201"),
+                errors(base().put("client.nom", "n".repeat(201), "row 2")));
+        assertEquals(List.of("row 3, items[0]: must be at most 400 characters, got 401"),
+                errors(base().line(LineInput.ofToken("row 3", "Free_1_" + "t".repeat(394)))));
+        EditInput many = base();
+        for (int i = 0; i < 501; i++) {
+            many.line(LineInput.ofToken("row " + (i + 3), "12"));
+        }
+        assertEquals(List.of("items: at most 500 lines in one edit, got 501; split the order's lines over several "
+                + "edits"), errors(many));
+    }
+
+    @Test
+    void aTitleOfOnlyUnderscoresWouldReachKashBlankAndIsRefused() {
+        assertEquals(List.of("row 3, items[0].title: holds nothing but '_', spaces or control characters, which Kash "
+                + "would receive as a blank title, got '_'"), errors(base().line(typed("free", null, null, "_", "1"))));
+        assertEquals(1, errors(base().line(typed("article", "12", "1", "_ _", "1"))).size());
+        assertTrue(EditValidator.validate(base().line(typed("free", null, null, "Gift_wrap", "1"))).valid());
+    }
 }
