@@ -161,6 +161,12 @@ public interface KashConfig {
         long pollMs();
 
         long readLockTimeoutMs();
+
+        /** The longest record (a line, or a row with quoted line breaks), in characters: longer refuses the file. */
+        int maxRecord();
+
+        /** Passes of a file that fail before anything is sent (it changed while read, an I/O error) before it goes to failed/. */
+        int maxTries();
     }
 
     /** Credentials for /api (kash.bridge.*, not kash.api.key: KASH_API_KEY is the Kash secret). */

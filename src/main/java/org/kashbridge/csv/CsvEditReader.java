@@ -33,10 +33,28 @@ public final class CsvEditReader {
      */
     public static StagedFile stage(Path path, Layout layout, String fileName, Path workDir, long batchBytes)
             throws IOException {
-        Decoding decoding = new Decoding(path, layout.charset());
+        return stage(path, layout, fileName, workDir, batchBytes, DEFAULT_MAX_RECORD, null);
+    }
+
+    /** The longest record (line, or row with quoted line breaks) when no setting says otherwise. */
+    public static final int DEFAULT_MAX_RECORD = 100_000;
+
+    /**
+     * Pass one, bounded: a record longer than {@code maxRecord} characters refuses the file before it is held
+     * in memory; a file that no longer matches {@code readLocked} once read (written to, cut, replaced) throws
+     * {@link FileStamp.ChangedException}, so it is read again whole, later.
+     */
+    static StagedFile stage(Path path, Layout layout, String fileName, Path workDir, long batchBytes, int maxRecord,
+            FileStamp readLocked) throws IOException {
+        Decoding decoding = new Decoding(path, layout.charset(), maxRecord);
         char delimiter = layout.delimiter();
         if (layout.isCanonical()) {
-            String first = firstLine(decoding);
+            String first;
+            try {
+                first = firstLine(decoding, layout);
+            } catch (UnreadableFileException e) {
+                return StagedFile.unreadable(fileName, e.getMessage());
+            }
             if (first == null || first.isBlank()) {
                 return StagedFile.unreadable(fileName, "the file is empty: expected a header row naming the columns "
                         + "(orderID, payment, ...) and at least one data row");
@@ -77,7 +95,11 @@ public final class CsvEditReader {
             rows.finish();
             checkTrailerCount(layout, records.trailer(), rows.rows());
             // edits without editId are named by the file's content, never by its name (EditIdentity)
-            return new StagedFile(fileName, digest(path), rows, columns, explicit);
+            String digest = digest(path);
+            if (readLocked != null) {
+                readLocked.unchanged(path, fileName); // both reads saw the file the read lock let through
+            }
+            return new StagedFile(fileName, digest, rows, columns, explicit);
         } catch (UnreadableFileException e) {
             rows.close();
             return StagedFile.unreadable(fileName, e.getMessage());
@@ -156,8 +178,8 @@ public final class CsvEditReader {
         }
     }
 
-    private static String firstLine(Decoding decoding) throws IOException {
-        try (BufferedReader r = new BufferedReader(decoding.lenientReader())) {
+    private static String firstLine(Decoding decoding, Layout layout) throws IOException {
+        try (BufferedReader r = new BufferedReader(decoding.boundedReader(layout.quote(), layout.escape()))) {
             String line = r.readLine();
             return line != null && !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
         }

@@ -21,16 +21,24 @@ final class Decoding {
 
     private final Path file;
     private final Charset charset;
+    private final int maxRecord;
     private Boolean clean;
 
-    Decoding(Path file, Charset charset) {
+    /** @param maxRecord the longest record {@link #boundedReader} lets through, in characters */
+    Decoding(Path file, Charset charset, int maxRecord) {
         this.file = file;
         this.charset = charset;
+        this.maxRecord = maxRecord;
     }
 
     Reader lenientReader() throws IOException {
         return new InputStreamReader(Files.newInputStream(file), charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    /** The lenient reader, refusing the file at the first record longer than the bound ({@link BoundedReader}). */
+    Reader boundedReader(Character quote, Character escape) throws IOException {
+        return new BoundedReader(lenientReader(), maxRecord, quote, escape, "KASH_INBOX_MAX_RECORD");
     }
 
     /** True when the value holds U+FFFD that came from undecodable bytes. */

@@ -42,6 +42,8 @@ public class InboxFiles {
     KashConfig kash;
     @Inject
     Layouts layouts;
+    /** Failed passes of the files still in the inbox, by path (forgotten once a pass succeeds or gives up). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> failedTries = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Work folders left by a stopped process hold nothing needed: the file is still in the inbox. */
     void onStart(@Observes StartupEvent start) throws IOException {
@@ -73,8 +75,7 @@ public class InboxFiles {
         String name = r.folder().isEmpty() ? baseName : r.folder() + "/" + baseName;
         Path work = Paths.get(kash.work().dir()).resolve("inbox-" + UUID.randomUUID());
         long started = System.nanoTime();
-        StagedFile staged = r.error() != null ? StagedFile.unreadable(name, r.error())
-                : CsvEditReader.stage(path, r.layout(), name, work, kash.inbox().batchBytes());
+        StagedFile staged = r.error() != null ? StagedFile.unreadable(name, r.error()) : stage(path, r, name, work);
         Path dir = Paths.get(r.dryRun() ? kash.dryRun().dir() : staged.isReadable() ? kash.done().dir()
                 : kash.failed().dir()).resolve(r.folder());
         Path target = uniqueTarget(dir, baseName);
@@ -91,6 +92,33 @@ public class InboxFiles {
             LOG.errorf("file %s cannot be read: %s; moving it to %s", name, staged.unreadableReason(), target);
         }
         return file;
+    }
+
+    /**
+     * Pass one. A pass that fails before anything is sent (the file changed while read, an I/O error) leaves the
+     * file in the inbox to be read again at a later poll; after kash.inbox.max-tries such passes in a row it is
+     * refused into failed/ with the last reason, never retried forever.
+     */
+    StagedFile stage(Path path, Layouts.Resolution r, String name, Path work) throws IOException {
+        String key = path.toAbsolutePath().normalize().toString();
+        try {
+            StagedFile staged = CsvEditReader.stage(path, r.layout(), name, work, kash.inbox().batchBytes(),
+                    kash.inbox().maxRecord(), FileStamp.of(path));
+            failedTries.remove(key);
+            return staged;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(work); // no InboxFile owns it yet
+            int tries = failedTries.merge(key, 1, Integer::sum);
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (tries < kash.inbox().maxTries()) {
+                LOG.warnf("file %s: reading it failed (try %d of %d, read again at a later poll): %s", name, tries,
+                        kash.inbox().maxTries(), reason);
+                throw e;
+            }
+            failedTries.remove(key);
+            return StagedFile.unreadable(name, "reading it failed " + tries + " times in a row (KASH_INBOX_MAX_TRIES); "
+                    + "the last time: " + reason);
+        }
     }
 
     /** Body: the {@link InboxFile}. Its batches, read one after another from the staged file. */

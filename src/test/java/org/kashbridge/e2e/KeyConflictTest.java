@@ -55,27 +55,27 @@ class KeyConflictTest {
 
     @Test
     void restKeyReusedForAnotherOrderIsAConflictNamingBoth() {
-        Response first = Api.postEdit("conflict-1", payment(38_001));
+        Response first = Api.postEdit("conflict-1", payment(52_001));
         assertEquals(200, first.statusCode(), first.asString());
         assertEquals("OK", first.jsonPath().getString("status"));
 
-        Response other = Api.postEdit("conflict-1", payment(38_002));
+        Response other = Api.postEdit("conflict-1", payment(52_002));
         assertEquals(422, other.statusCode(), other.asString());
         assertEquals("REJECTED", other.jsonPath().getString("status"));
         String message = other.jsonPath().getString("message");
-        assertTrue(message.startsWith("conflict: the key 'conflict-1'") && message.contains("of order 38001, applied")
-                && message.contains("this edit, of order 38002, differs from it and is not sent"), message);
+        assertTrue(message.startsWith("conflict: the key 'conflict-1'") && message.contains("of order 52001, applied")
+                && message.contains("this edit, of order 52002, differs from it and is not sent"), message);
 
         // the same amount on the same order, another amount: also another edit
-        Response amount = Api.postEdit("conflict-1", payment(38_001).replace("5.00", "6.00"));
+        Response amount = Api.postEdit("conflict-1", payment(52_001).replace("5.00", "6.00"));
         assertEquals(422, amount.statusCode(), amount.asString());
 
-        Response same = Api.postEdit("conflict-1", payment(38_001));
+        Response same = Api.postEdit("conflict-1", payment(52_001));
         assertEquals(200, same.statusCode(), same.asString());
         assertEquals("DUPLICATE", same.jsonPath().getString("status"));
-        assertEquals(1, Sent.count(simulator, "38001"));
-        assertEquals(0, Sent.count(simulator, "38002"));
-        assertEquals(1, simulator.order(38_001).payments.size());
+        assertEquals(1, Sent.count(simulator, "52001"));
+        assertEquals(0, Sent.count(simulator, "52002"));
+        assertEquals(1, simulator.order(52_001).payments.size());
     }
 
     @Test
@@ -87,7 +87,7 @@ class KeyConflictTest {
         List<Future<Response>> answers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String key = "race-" + i;
-            for (long order : new long[] {38_100 + i, 38_200 + i}) {
+            for (long order : new long[] {52_100 + i, 52_200 + i}) {
                 answers.add(callers.submit(() -> {
                     go.await();
                     return Api.postEdit(key, payment(order));
@@ -105,8 +105,8 @@ class KeyConflictTest {
             Response loser = a.statusCode() == 422 ? a : b;
             assertTrue(loser.jsonPath().getString("message").startsWith("conflict: the key 'race-" + i + "'"),
                     loser.asString());
-            assertEquals(1, Sent.count(simulator, String.valueOf(38_100 + i)) + Sent.count(simulator,
-                    String.valueOf(38_200 + i)), "one of the two bodies of race-" + i + " is sent, once");
+            assertEquals(1, Sent.count(simulator, String.valueOf(52_100 + i)) + Sent.count(simulator,
+                    String.valueOf(52_200 + i)), "one of the two bodies of race-" + i + " is sent, once");
         }
     }
 
@@ -115,49 +115,49 @@ class KeyConflictTest {
         FaultPlan refuse = new FaultPlan();
         refuse.firstRequests = List.of("false"); // Kash answers success:false: recorded REJECTED, nothing applied
         simulator.faults(refuse);
-        Response bad = Api.postEdit("fix-38300", payment(38_300).replace("5.00", "5000.00"));
+        Response bad = Api.postEdit("fix-52300", payment(52_300).replace("5.00", "5000.00"));
         assertEquals(422, bad.statusCode(), bad.asString());
         assertEquals("REJECTED", bad.jsonPath().getString("status"));
-        Response fixed = Api.postEdit("fix-38300", payment(38_300));
+        Response fixed = Api.postEdit("fix-52300", payment(52_300));
         assertEquals(200, fixed.statusCode(), fixed.asString());
         assertEquals("OK", fixed.jsonPath().getString("status"));
-        assertEquals(1, simulator.order(38_300).payments.size());
-        assertEquals(0, new java.math.BigDecimal("5.00").compareTo(simulator.order(38_300).payments.get(0)));
+        assertEquals(1, simulator.order(52_300).payments.size());
+        assertEquals(0, new java.math.BigDecimal("5.00").compareTo(simulator.order(52_300).payments.get(0)));
     }
 
     @Test
     void jmsEditIdReusedWithAnotherBodyIsRefusedOnTheResultsQueue() throws Exception {
-        String[] bodies = {payment(38_401), payment(38_402)};
+        String[] bodies = {payment(52_401), payment(52_402)};
         String[] statuses = new String[2];
         for (int i = 0; i < 2; i++) {
             try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
                 var m = ctx.createTextMessage(bodies[i]);
-                m.setStringProperty("editId", "erp-38400");
-                m.setJMSCorrelationID("conflict-38400-" + i);
+                m.setStringProperty("editId", "erp-52400");
+                m.setJMSCorrelationID("conflict-52400-" + i);
                 ctx.createProducer().send(ctx.createQueue("kash.order-edits"), m);
             }
             Message result = Jms.receive(cf, "kash.order-edits.results",
-                    "JMSCorrelationID = 'conflict-38400-" + i + "'");
+                    "JMSCorrelationID = 'conflict-52400-" + i + "'");
             assertNotNull(result);
             JsonNode answer = new ObjectMapper().readTree(result.getBody(String.class));
             statuses[i] = answer.get("status").asText();
             if (i == 1) {
-                assertTrue(answer.get("message").asText().startsWith("conflict: the key 'erp-38400'"),
+                assertTrue(answer.get("message").asText().startsWith("conflict: the key 'erp-52400'"),
                         answer.toString());
             }
         }
         assertEquals(List.of("OK", "REJECTED"), List.of(statuses));
-        assertEquals(0, Sent.count(simulator, "38402"));
+        assertEquals(0, Sent.count(simulator, "52402"));
     }
 
     @Test
     void fileEditIdReusedWithAnotherContentIsRefusedInTheReport() {
-        Inbox.drop("conflict-a.csv", "editId,orderID,payment,paymentAmount\nerp-38500,38500,3,4.00\n");
+        Inbox.drop("conflict-a.csv", "editId,orderID,payment,paymentAmount\nerp-52500,52500,3,4.00\n");
         assertEquals("OK", Inbox.awaitReport(Inbox.done(), "conflict-a.csv").get(0).get("status"));
-        Inbox.drop("conflict-b.csv", "editId,orderID,payment,paymentAmount\nerp-38500,38501,3,4.00\n");
+        Inbox.drop("conflict-b.csv", "editId,orderID,payment,paymentAmount\nerp-52500,52501,3,4.00\n");
         CSVRecord row = Inbox.awaitReport(Inbox.done(), "conflict-b.csv").get(0);
         assertEquals("REJECTED", row.get("status"));
-        assertTrue(row.get("message").startsWith("conflict: the key 'erp-38500'"), row.get("message"));
-        assertEquals(0, Sent.count(simulator, "38501"));
+        assertTrue(row.get("message").startsWith("conflict: the key 'erp-52500'"), row.get("message"));
+        assertEquals(0, Sent.count(simulator, "52501"));
     }
 }
