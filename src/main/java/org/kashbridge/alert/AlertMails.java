@@ -22,7 +22,7 @@ import org.kashbridge.core.EditStatus;
 import org.kashbridge.csv.InboxFile;
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.kash.KashTarget;
-import org.kashbridge.secret.SecretMask;
+import org.kashbridge.secret.Secrets;
 import org.kashbridge.validate.FieldError;
 
 /**
@@ -42,6 +42,8 @@ public class AlertMails {
     KashConfig kash;
     @Inject
     KashTarget target;
+    @Inject
+    Secrets secrets;
 
     /** Body and headers of the mail for one edit (normally a failed one; operators may also route successes here). */
     public String editAlert(Exchange exchange) {
@@ -85,7 +87,7 @@ public class AlertMails {
                     + "again.\n");
         }
         headers(exchange, "[kash-bridge] " + o.status() + " edit " + e.getEditKey() + " (" + e.getSource() + ")");
-        return SecretMask.apply(text.toString(), target.apiKey());
+        return secrets.mask(text.toString());
     }
 
     /** Summary of a processed file; null (nothing to send) when every edit went through. */
@@ -114,7 +116,7 @@ public class AlertMails {
                 .append(" beside the processed file.\n");
         headers(exchange, "[kash-bridge] " + file.fileName() + ": " + (file.isReadable() ? counts.toString()
                 : "unreadable"));
-        return SecretMask.apply(text.toString(), target.apiKey());
+        return secrets.mask(text.toString());
     }
 
     private void headers(Exchange exchange, String subject) {
@@ -134,7 +136,7 @@ public class AlertMails {
                 + "\nNot sent: "
                 + (cause == null ? "unknown" : cause.getMessage()) + "\n\n"
                 + exchange.getMessage().getBody(String.class);
-        Files.writeString(file, SecretMask.apply(text, target.apiKey()), StandardCharsets.UTF_8);
+        Files.writeString(file, secrets.mask(text), StandardCharsets.UTF_8);
         LOG.warnf("alert mail not sent (%s); kept in %s", cause == null ? "?" : cause.getMessage(), file);
     }
 

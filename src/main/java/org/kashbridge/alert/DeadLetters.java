@@ -10,9 +10,8 @@ import org.apache.camel.Exchange;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditIdentity;
 import org.kashbridge.jms.JmsHeaders;
-import org.kashbridge.kash.KashTarget;
 import org.kashbridge.outcome.OutcomeRecords;
-import org.kashbridge.secret.SecretMask;
+import org.kashbridge.secret.Secrets;
 
 /** A dead letter: the edit as received (JSON) plus headers saying why, from where, how many attempts, when. */
 @ApplicationScoped
@@ -29,7 +28,7 @@ public class DeadLetters {
     @Inject
     OutcomeRecords records;
     @Inject
-    KashTarget target;
+    Secrets secrets;
 
     /**
      * The ledger key a dead letter is replayed under: the one the bridge wrote. A message the broker moved here
@@ -50,13 +49,13 @@ public class DeadLetters {
         m.setHeader("KashEditKey", e.getEditKey());
         m.setHeader(DEAD_LETTER_KEY, e.getIdempotencyKey());
         m.setHeader("KashStatus", e.getOutcome().status().name());
-        m.setHeader("KashFailureReason", SecretMask.apply(e.getOutcome().message(), target.apiKey()));
+        m.setHeader("KashFailureReason", secrets.mask(e.getOutcome().message()));
         m.setHeader("KashSource", e.getSource().toString());
         m.setHeader("KashAttempts", e.getAttempts());
         Instant now = Instant.now();
         m.setHeader("KashFailedAt", now.toString());
         // numeric, for the replay's selector: it takes only what was dead-lettered before it began
         m.setHeader(DEAD_LETTERED_AT, now.toEpochMilli());
-        return SecretMask.apply(records.original(e), target.apiKey());
+        return secrets.mask(records.original(e));
     }
 }

@@ -37,12 +37,13 @@ public final class InboxFile {
     private int listed;
     private int edits;
 
-    InboxFile(String name, boolean dryRun, StagedFile staged, Path target, Path workDir) {
+    InboxFile(String name, boolean dryRun, StagedFile staged, Path target, Path workDir,
+            org.kashbridge.secret.SecretMask secrets) {
         this.name = name;
         this.dryRun = dryRun;
         this.staged = staged;
         this.target = target;
-        this.report = new ReportWriter(workDir, dryRun);
+        this.report = new ReportWriter(workDir, dryRun, secrets);
         this.workDir = workDir;
     }
 

@@ -42,6 +42,8 @@ public class InboxFiles {
     KashConfig kash;
     @Inject
     Layouts layouts;
+    @Inject
+    org.kashbridge.secret.Secrets secrets;
     /** Failed passes of the files still in the inbox, by path (forgotten once a pass succeeds or gives up). */
     private final java.util.concurrent.ConcurrentHashMap<String, Integer> failedTries = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -81,7 +83,7 @@ public class InboxFiles {
         Path target = uniqueTarget(dir, baseName);
         exchange.getMessage().setHeader(TARGET_HEADER, target.toAbsolutePath().toString());
         exchange.getMessage().setHeader(DRY_RUN_HEADER, r.dryRun());
-        InboxFile file = new InboxFile(name, r.dryRun(), staged, target, work);
+        InboxFile file = new InboxFile(name, r.dryRun(), staged, target, work, secrets.mask());
         exchange.setProperty(FILE_PROPERTY, file);
         exchange.getExchangeExtension().addOnCompletion(new AfterMove(file));
         if (staged.isReadable()) {

@@ -35,6 +35,8 @@ public class InboxGate implements GenericFileFilter<Object> {
 
     @Inject
     KashConfig kash;
+    @Inject
+    org.kashbridge.secret.Secrets secrets;
     /** Links and folders already reported: they stay where they are, and are reported once per start. */
     private final Set<Object> reported = ConcurrentHashMap.newKeySet();
     private java.util.regex.Pattern include;
@@ -165,7 +167,7 @@ public class InboxGate implements GenericFileFilter<Object> {
     private void report(Path target, String reason) throws IOException {
         Path report = target.resolveSibling(target.getFileName() + ".result.csv");
         Path work = Paths.get(kash.work().dir());
-        new ReportWriter(work, false).finish(report, reason);
+        new ReportWriter(work, false, secrets.mask()).finish(report, reason);
         ReportWriter.publish(report);
     }
 }

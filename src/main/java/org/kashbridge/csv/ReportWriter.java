@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditOutcome;
 import org.kashbridge.core.EditStatus;
+import org.kashbridge.secret.SecretMask;
 
 /**
  * Writes {@code <file>.result.csv} as the file is processed: each batch's lines go to a part file as soon
@@ -38,10 +39,12 @@ final class ReportWriter {
     private final boolean dryRun;
     private final List<Path> parts = new ArrayList<>();
     private final String[] header;
+    private final SecretMask secrets;
 
-    ReportWriter(Path workDir, boolean dryRun) {
+    ReportWriter(Path workDir, boolean dryRun, SecretMask secrets) {
         this.workDir = workDir;
         this.dryRun = dryRun;
+        this.secrets = secrets;
         if (dryRun) {
             header = Arrays.copyOf(COLUMNS, COLUMNS.length + 1);
             header[COLUMNS.length] = FORM;
@@ -77,7 +80,7 @@ final class ReportWriter {
         if (dryRun) {
             line.add(nz(e.getPreview()));
         }
-        line.replaceAll(ReportWriter::cell);
+        line.replaceAll(this::safe);
         return line;
     }
 
@@ -88,6 +91,11 @@ final class ReportWriter {
      * @, a tab or a carriage return) gets a leading apostrophe, so it shows as text and never runs; a plain number
      * (-2, +3.5) stays as it is.
      */
+    /** A cell with every secret masked, safe to open in a spreadsheet ({@link #cell}). */
+    private Object safe(Object value) {
+        return cell(value instanceof String s ? secrets.apply(s) : value);
+    }
+
     static Object cell(Object value) {
         if (!(value instanceof String s) || s.isEmpty() || "=+-@\t\r".indexOf(s.charAt(0)) < 0
                 || NUMBER.matcher(s).matches()) {
@@ -104,7 +112,7 @@ final class ReportWriter {
         try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get())) {
             if (unreadableReason != null) {
-                List<Object> line = new ArrayList<>(List.of("", "", "", EditStatus.REJECTED, cell("file not "
+                List<Object> line = new ArrayList<>(List.of("", "", "", EditStatus.REJECTED, safe("file not "
                         + "processed: " + unreadableReason), "", "", ""));
                 if (dryRun) {
                     line.add("");

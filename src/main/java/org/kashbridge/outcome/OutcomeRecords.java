@@ -17,7 +17,7 @@ import org.kashbridge.core.EditEnvelope;
 import org.kashbridge.core.EditOutcome;
 import org.kashbridge.encode.EditOrderEncoder;
 import org.kashbridge.json.JsonEditWriter;
-import org.kashbridge.secret.SecretMask;
+import org.kashbridge.secret.Secrets;
 import org.kashbridge.validate.EditInput;
 import org.kashbridge.validate.FieldError;
 
@@ -28,6 +28,9 @@ import org.kashbridge.validate.FieldError;
  */
 @ApplicationScoped
 public class OutcomeRecords {
+
+    @jakarta.inject.Inject
+    Secrets secrets;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -85,7 +88,7 @@ public class OutcomeRecords {
             record.put("kashReply", reply);
         }
         try {
-            return SecretMask.apply(json.writeValueAsString(record), apiKey);
+            return secrets.mask(json.writeValueAsString(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the outcome record of edit " + envelope.getEditKey(), e);
         }

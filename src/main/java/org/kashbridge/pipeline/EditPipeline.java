@@ -17,7 +17,7 @@ import org.kashbridge.kash.CallSlots;
 import org.kashbridge.kash.KashReplyReader;
 import org.kashbridge.kash.KashTarget;
 import org.kashbridge.outcome.OutcomeRecords;
-import org.kashbridge.secret.SecretMask;
+import org.kashbridge.secret.Secrets;
 
 /**
  * The steps of the one pipeline every source feeds (routes/pipeline.camel.yaml): accept and validate,
@@ -37,6 +37,8 @@ public class EditPipeline {
     EditMetrics metrics;
     @Inject
     OutcomeRecords records;
+    @Inject
+    Secrets secrets;
 
     /** Whether the edit passed validation (the routes send only those). */
     public static final String VALID = "kashValid";
@@ -62,7 +64,7 @@ public class EditPipeline {
     public void readReply(Exchange exchange) {
         recordLatency(exchange);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        String body = SecretMask.apply(exchange.getMessage().getBody(String.class), target.apiKey());
+        String body = secrets.mask(exchange.getMessage().getBody(String.class));
         EditEnvelope envelope = envelope(exchange);
         EditOutcome outcome = KashReplyReader.read(status, body);
         if (outcome.status() == EditStatus.FAILED && !envelope.getEdit().safeToRepeat()) {
@@ -85,12 +87,12 @@ public class EditPipeline {
         EditEnvelope envelope = envelope(exchange);
         if (cause instanceof HttpOperationFailedException http) {
             envelope.complete(afterLostReply(envelope, EditOutcome.failed("Kash answered HTTP " + http.getStatusCode(),
-                    http.getStatusCode(), KashReplyReader.excerpt(SecretMask.apply(
-                            http.getResponseBody() == null ? "" : http.getResponseBody(), target.apiKey())))));
+                    http.getStatusCode(), KashReplyReader.excerpt(secrets.mask(
+                            http.getResponseBody() == null ? "" : http.getResponseBody())))));
             return;
         }
-        EditOutcome failed = EditOutcome.failed(SecretMask.apply("could not complete the call to " + target.baseUrl()
-                + "/workers/editOrder.php: " + describe(cause), target.apiKey()), null, null);
+        EditOutcome failed = EditOutcome.failed(secrets.mask("could not complete the call to " + target.baseUrl()
+                + "/workers/editOrder.php: " + describe(cause)), null, null);
         envelope.complete(afterLostReply(envelope, failed));
     }
 
@@ -113,10 +115,9 @@ public class EditPipeline {
         recordLatency(exchange);
         EditEnvelope envelope = envelope(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        envelope.complete(EditOutcome.ambiguous(SecretMask.apply("no reply from Kash after sending ("
+        envelope.complete(EditOutcome.ambiguous(secrets.mask("no reply from Kash after sending ("
                 + describe(cause) + "): the edit may or may not have been applied to order "
-                + envelope.getEdit().orderID() + "; check the order in Kash, then resolve the review",
-                target.apiKey())));
+                + envelope.getEdit().orderID() + "; check the order in Kash, then resolve the review")));
     }
 
     private static String describe(Throwable cause) {

@@ -8,17 +8,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
- * Masks the Kash API key in every log record, whatever logs it (with DEBUG on, HTTP client wire logs
+ * Masks every secret ({@link SecretMask#SETTINGS}, in every encoding) in every log record, whatever logs it (with DEBUG on, HTTP client wire logs
  * would otherwise print the form body, key included), and keeps values from the outside from forging log lines. Enabled on the console and file handlers by
  * {@code quarkus.log.*.filter=kash-secret-mask}.
  */
 @LoggingFilter(name = "kash-secret-mask")
 public final class SecretLogFilter implements Filter {
 
-    private final String secret;
+    private final SecretMask secrets;
 
     public SecretLogFilter() {
-        this.secret = ConfigProvider.getConfig().getOptionalValue("kash.api-key", String.class).orElse("");
+        this.secrets = SecretMask.of(ConfigProvider.getConfig());
     }
 
     @Override
@@ -27,7 +27,7 @@ public final class SecretLogFilter implements Filter {
         if (message == null) {
             return true;
         }
-        String safe = printable(secret.isEmpty() ? message : SecretMask.apply(message, secret));
+        String safe = printable(secrets.apply(message));
         if (!safe.equals(message)) {
             if (record instanceof ExtLogRecord ext) {
                 ext.setMessage(safe, ExtLogRecord.FormatStyle.NO_FORMAT);

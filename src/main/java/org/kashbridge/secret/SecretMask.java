@@ -1,18 +1,165 @@
 package org.kashbridge.secret;
 
-/** Removes a secret from any text before it is written anywhere (records, reports, messages). */
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Removes secrets from any text before it is written anywhere (records, reports, messages, logs, answers), in every
+ * encoding a secret travels in: as is, form-encoded, JSON-escaped the ways Jackson and PHP's json_encode write it
+ * (a backslash before {@code /} and {@code "}, non-ASCII as backslash-u00e9), HTML-escaped, and CSV-quoted. A Kash reply that echoes the key is
+ * masked before anything reads it.
+ */
 public final class SecretMask {
 
-    private SecretMask() {
+    static final String MASK = "****";
+    /**
+     * The settings holding secrets. Values shorter than 4 characters are not searched for: masking them would
+     * rewrite ordinary text everywhere (the Kash key itself is refused below 8 at start).
+     */
+    public static final List<String> SETTINGS = List.of("kash.api-key", "kash.bridge.api-key", "kash.bridge.password",
+            "kash.broker.password", "kash.broker.client-password", "quarkus.artemis.password",
+            "quarkus.mailer.password", "quarkus.datasource.password");
+    private static final int SHORTEST = 4;
+    private static final SecretMask NONE = new SecretMask(List.of());
+
+    /** Every encoding of every secret, longest first (a longer form is replaced before a form inside it). */
+    private final String[] forms;
+
+    private SecretMask(Collection<String> forms) {
+        this.forms = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
     }
 
-    public static String apply(String text, String secret) {
-        if (text == null || secret == null || secret.isEmpty()) {
-            return text;
+    public static SecretMask of(Collection<String> secrets) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (String s : secrets) {
+            if (s != null && s.length() >= SHORTEST) {
+                forms.addAll(encodings(s));
+            }
         }
-        String masked = text.replace(secret, "****");
-        // The secret may also appear form-encoded (e.g. in an echoed request body).
-        String encoded = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
-        return encoded.equals(secret) ? masked : masked.replace(encoded, "****");
+        return forms.isEmpty() ? NONE : new SecretMask(forms);
+    }
+
+    /** The secrets of {@link #SETTINGS} that are set. */
+    public static SecretMask of(Config config) {
+        List<String> secrets = new ArrayList<>();
+        for (String key : SETTINGS) {
+            config.getOptionalValue(key, String.class).ifPresent(secrets::add);
+        }
+        return of(secrets);
+    }
+
+    public String apply(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = text;
+        for (String form : forms) {
+            if (masked.contains(form)) {
+                masked = masked.replace(form, MASK);
+            }
+        }
+        return masked;
+    }
+
+    /** One secret, every form of it (tests, and callers holding one secret). */
+    public static String apply(String text, String secret) {
+        return secret == null ? text : of(List.of(secret)).apply(text);
+    }
+
+    /** The forms a secret is written in by what the bridge talks to and writes. */
+    static Set<String> encodings(String s) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(s);
+        String form = URLEncoder.encode(s, StandardCharsets.UTF_8);
+        forms.add(form);
+        forms.add(form.replace("+", "%20"));
+        forms.add(lowerHexEscapes(form));
+        for (boolean slash : new boolean[] {false, true}) {
+            for (int unicode = 0; unicode < 3; unicode++) {
+                forms.add(json(s, slash, unicode));
+            }
+        }
+        for (String f : List.copyOf(forms)) {
+            forms.add(f.replace("\"", "\"\"")); // inside a quoted CSV cell
+        }
+        forms.add(html(s, "&quot;", "&#039;"));
+        forms.add(html(s, "&quot;", "&#39;"));
+        forms.add(html(s, "&#34;", "&#39;"));
+        forms.add(html(s, "&quot;", "&apos;"));
+        for (String f : List.copyOf(forms)) {
+            forms.add(wire(f)); // what reaches the HTTP client's DEBUG wire log
+        }
+        forms.remove("");
+        return forms;
+    }
+
+    /**
+     * The bytes of a text as Apache HttpClient's wire log prints them: UTF-8, a byte outside printable ASCII as
+     * [0x..] of its signed value ([0xffffffc3]), CR and LF as [\r] and [\n].
+     */
+    static String wire(String form) {
+        StringBuilder b = new StringBuilder(form.length() + 16);
+        for (byte x : form.getBytes(StandardCharsets.UTF_8)) {
+            int ch = x;
+            if (ch == 13) {
+                b.append("[\\r]");
+            } else if (ch == 10) {
+                b.append("[\\n]");
+            } else if (ch < 32 || ch >= 127) {
+                b.append("[0x").append(Integer.toHexString(ch)).append(']');
+            } else {
+                b.append((char) ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code %2F} written {@code %2f}. */
+    private static String lowerHexEscapes(String form) {
+        StringBuilder b = new StringBuilder(form.length());
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            b.append(c);
+            if (c == '%' && i + 2 < form.length()) {
+                b.append(Character.toLowerCase(form.charAt(++i))).append(Character.toLowerCase(form.charAt(++i)));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A JSON string's content: {@code "} and backslash escaped, control characters as backslash-u00XX; {@code /}
+     * escaped when {@code slash} (PHP's default); non-ASCII as is (0), or as backslash-u00e9 (1, PHP's default)
+     * or backslash-u00E9 (2).
+     */
+    static String json(String s, boolean slash, int unicode) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c == '/' && slash) {
+                b.append("\\/");
+            } else if (c < 0x20 || (c > 0x7E && unicode > 0)) {
+                String hex = String.format("%04x", (int) c);
+                b.append("\\u").append(unicode == 2 ? hex.toUpperCase(java.util.Locale.ROOT) : hex);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String html(String s, String quot, String apos) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", quot)
+                .replace("'", apos);
     }
 }
