@@ -32,13 +32,16 @@ public class DeadLetters {
 
     /**
      * The ledger key a dead letter is replayed under: the one the bridge wrote. A message the broker moved here
-     * after failed deliveries (it names its original address) carries whatever properties its sender set, so
-     * only the documented editId property names it; otherwise the replay names it by its content.
+     * after failed deliveries (it names its original address) carries whatever properties its sender set, so it is
+     * named as the ingest named it, from what its sender may set: the editId property, else the JSON editId,
+     * else its JMS message id.
      */
-    public static String replayKey(jakarta.jms.Message m) throws jakarta.jms.JMSException {
+    public static String replayKey(jakarta.jms.Message m, String body) throws jakarta.jms.JMSException {
         if (m.propertyExists(MOVED_FROM)) {
-            String editId = m.getStringProperty(JmsHeaders.EDIT_ID);
-            return editId == null || editId.isBlank() ? null : EditIdentity.editId(editId.trim()).value();
+            EditIdentity.Key key = EditIdentity.jms(m.getStringProperty(JmsHeaders.EDIT_ID),
+                    org.kashbridge.json.JsonEditReader.editId(org.kashbridge.json.JsonEditReader.read(body)),
+                    m.getJMSMessageID());
+            return key == null ? null : key.value();
         }
         return m.getStringProperty(DEAD_LETTER_KEY);
     }

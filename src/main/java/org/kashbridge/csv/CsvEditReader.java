@@ -73,27 +73,30 @@ public final class CsvEditReader {
             int keyIndex = Grouping.keyIndex(columns, explicit);
             String previousKey = null;
             String previousEdit = null;
+            int read = 0;
             for (RawRecords.Raw raw = records.next(); raw != null; raw = records.next()) {
-                MappedRow row = mapper.map(raw);
-                String key = Grouping.keyOf(keyIndex, row);
-                String editKey;
-                if (key == null) {
-                    editKey = "(row " + row.row() + ")";
-                } else if (layout.grouping() == Layout.Grouping.KEY) {
-                    editKey = key;
-                } else if (layout.grouping() == Layout.Grouping.ADJACENT && key.equals(previousKey)) {
-                    editKey = previousEdit;
-                } else {
-                    editKey = key + "@" + row.row();
+                read++;
+                for (MappedRow row : mapper.map(raw).staged()) {
+                    String key = Grouping.keyOf(keyIndex, row);
+                    String editKey;
+                    if (key == null) {
+                        editKey = "(row " + row.row() + ")";
+                    } else if (layout.grouping() == Layout.Grouping.KEY) {
+                        editKey = key;
+                    } else if (layout.grouping() == Layout.Grouping.ADJACENT && key.equals(previousKey)) {
+                        editKey = previousEdit;
+                    } else {
+                        editKey = key + "@" + row.row();
+                    }
+                    previousKey = key;
+                    previousEdit = editKey;
+                    String order = row.values() == null || orderIndex == null || row.values()[orderIndex] == null ? null
+                            : row.values()[orderIndex].trim();
+                    rows.add(order == null || order.isEmpty() ? editKey : order, editKey, row);
                 }
-                previousKey = key;
-                previousEdit = editKey;
-                String order = row.values() == null || orderIndex == null || row.values()[orderIndex] == null ? null
-                        : row.values()[orderIndex].trim();
-                rows.add(order == null || order.isEmpty() ? editKey : order, editKey, row);
             }
             rows.finish();
-            checkTrailerCount(layout, records.trailer(), rows.rows());
+            checkTrailerCount(layout, records.trailer(), read);
             // edits without editId are named by the file's content, never by its name (EditIdentity)
             String digest = digest(path);
             if (readLocked != null) {
@@ -179,7 +182,7 @@ public final class CsvEditReader {
     }
 
     private static String firstLine(Decoding decoding, Layout layout) throws IOException {
-        try (BufferedReader r = new BufferedReader(decoding.boundedReader(layout.quote(), layout.escape()))) {
+        try (BufferedReader r = new BufferedReader(decoding.boundedReader(layout.quote(), layout.escape(), ','))) {
             String line = r.readLine();
             return line != null && !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
         }

@@ -37,8 +37,8 @@ final class Decoding {
     }
 
     /** The lenient reader, refusing the file at the first record longer than the bound ({@link BoundedReader}). */
-    Reader boundedReader(Character quote, Character escape) throws IOException {
-        return new BoundedReader(lenientReader(), maxRecord, quote, escape, "KASH_INBOX_MAX_RECORD");
+    Reader boundedReader(Character quote, Character escape, char delimiter) throws IOException {
+        return new BoundedReader(lenientReader(), maxRecord, quote, escape, delimiter, "KASH_INBOX_MAX_RECORD");
     }
 
     /** True when the value holds U+FFFD that came from undecodable bytes. */

@@ -80,13 +80,17 @@ final class LayoutRowMapper extends RowMapper {
     }
 
     @Override
-    String[] keysOf(RawRecords.Raw raw) {
+    String[] keysOf(RawRecords.Raw raw, boolean fromRight) {
         String[] keys = new String[columns.names.length];
         List<FieldError> errors = new ArrayList<>(0);
         for (int i = 0; i < sourceIndex.length; i++) {
             FieldRule r = layout.fields().get(i);
             if (r.field().equals("orderID") || r.field().equals(CanonicalFields.EDIT_ID)) {
-                String v = extract(r, sourceIndex[i], false, raw, "row " + raw.row(), errors);
+                int index = fromRight ? raw.size() - (headerSize - sourceIndex[i]) : sourceIndex[i];
+                if (r.constant() == null && (index < 0 || index >= raw.size())) {
+                    return null;
+                }
+                String v = extract(r, index, false, raw, "row " + raw.row(), errors);
                 if (v == null || !errors.isEmpty()) {
                     return null;
                 }
@@ -102,7 +106,7 @@ final class LayoutRowMapper extends RowMapper {
         List<FieldError> errors = new ArrayList<>(0);
         if (headerSize >= 0 && raw.size() != headerSize) {
             return unsplit(raw, "has " + raw.size() + " values but the header has " + headerSize + " columns (check "
-                    + "the delimiter and the quoting; " + layout.describe() + ")");
+                    + "the delimiter and the quoting; " + layout.describe() + ")", layout.grouping());
         }
         String[] out = new String[columns.names.length];
         for (int i = 0; i < sourceIndex.length; i++) {

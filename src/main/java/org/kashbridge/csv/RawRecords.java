@@ -47,7 +47,8 @@ final class RawRecords implements Closeable {
     RawRecords(Path file, Layout layout, Decoding decoding, char delimiter) throws IOException {
         this.layout = layout;
         this.reader = new BufferedReader(decoding.boundedReader(
-                layout.type() == Layout.Type.DELIMITED ? layout.quote() : null, layout.escape()), 1 << 16);
+                layout.type() == Layout.Type.DELIMITED ? layout.quote() : null,
+                layout.type() == Layout.Type.DELIMITED ? layout.escape() : null, delimiter), 1 << 16);
         try {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {

@@ -21,29 +21,59 @@ abstract class RowMapper {
 
     /**
      * The key columns (orderID, and editId when the file has it) of a row that cannot be split into the
-     * header's columns, read from where they would be; null when one of them cannot be read.
+     * header's columns, read from where they would be, counting from the left or from the right end of the row;
+     * null when one of them cannot be read that way.
      */
-    abstract String[] keysOf(RawRecords.Raw raw);
+    abstract String[] keysOf(RawRecords.Raw raw, boolean fromRight);
 
     /**
      * A row with more or fewer values than the header: none of its values can be trusted to be in its
-     * column, so it is never taken as a line. The edit it belongs to (by the key read from the key
-     * column) is refused whole, so that an order is never sent with a line left out; when even the key
-     * cannot be read, any edit of the file may be the incomplete one, and the whole file is refused.
+     * column, so it is never taken as a line. The edit it belongs to is refused whole, so that an order is never
+     * sent with a line left out. Its key is read where the key column would be counting from the left (right when
+     * the value lost or added lies after it) and from the right (right when it lies before): when the two readings
+     * differ, the edits of both are refused (or, where adjacent rows make an edit, the whole file: which rows
+     * follow which edit cannot be told); when neither can be read, any edit of the file may be the incomplete
+     * one, and the whole file is refused.
      */
-    final MappedRow unsplit(RawRecords.Raw raw, String problem) {
+    final MappedRow unsplit(RawRecords.Raw raw, String problem, org.kashbridge.layout.Layout.Grouping grouping) {
         String keyColumn = explicitKeys() ? CsvColumns.EDIT_ID : "orderID";
-        String[] keys = keysOf(raw);
-        Integer keyAt = columns().index.get(keyColumn);
-        String key = keys == null || keyAt == null || keys[keyAt] == null ? null : keys[keyAt].strip();
-        if (key == null || key.isEmpty()) {
+        String[] left = keysOf(raw, false);
+        String[] right = keysOf(raw, true);
+        String l = keyOf(left, keyColumn);
+        String r = keyOf(right, keyColumn);
+        if (l == null && r == null) {
             throw new UnreadableFileException("row " + raw.row() + " " + problem + ", and its " + keyColumn
                     + " cannot be read either: any edit of the file may be the one missing this row's line, so "
                     + "nothing in the file was sent. Correct the row and drop the file again");
         }
-        return new MappedRow(raw.row(), keys, List.of(new FieldError("row " + raw.row(), null, problem
-                + ": the row cannot be read, so the whole edit of " + keyColumn + " '" + key + "' (read where the "
-                + keyColumn + " column would be) is refused and none of its lines is sent")));
+        if (l == null || r == null || java.util.Arrays.equals(left, right)) {
+            String[] keys = l != null ? left : right;
+            return new MappedRow(raw.row(), keys, List.of(new FieldError("row " + raw.row(), null, problem
+                    + ": the row cannot be read, so the whole edit of " + keyColumn + " '" + (l != null ? l : r)
+                    + "' (read where the " + keyColumn + " column would be) is refused and none of its lines is "
+                    + "sent")));
+        }
+        if (grouping == org.kashbridge.layout.Layout.Grouping.ADJACENT) {
+            throw new UnreadableFileException("row " + raw.row() + " " + problem + ", and its " + keyColumn
+                    + " reads '" + l + "' counting from the left but '" + r + "' counting from the right: which "
+                    + "edit it and the rows after it belong to cannot be told, so nothing in the file was sent. "
+                    + "Correct the row and drop the file again");
+        }
+        String both = problem + ": the row cannot be read, and its " + keyColumn + " reads '" + l + "' counting "
+                + "from the left but '" + r + "' counting from the right, so the whole edits of both are refused "
+                + "and none of their lines is sent";
+        List<FieldError> errors = List.of(new FieldError("row " + raw.row(), null, both));
+        return new MappedRow(raw.row(), null, errors, List.of(new MappedRow(raw.row(), left, errors),
+                new MappedRow(raw.row(), right, errors)));
+    }
+
+    private String keyOf(String[] keys, String keyColumn) {
+        Integer at = columns().index.get(keyColumn);
+        if (keys == null || at == null || keys[at] == null) {
+            return null;
+        }
+        String k = keys[at].strip();
+        return k.isEmpty() ? null : k;
     }
 
     /** True when rows name their edit with editId (a key chosen by the sender, not derived from the file). */
@@ -93,17 +123,18 @@ abstract class RowMapper {
         }
 
         @Override
-        String[] keysOf(RawRecords.Raw raw) {
+        String[] keysOf(RawRecords.Raw raw, boolean fromRight) {
             String[] keys = new String[columns.names.length];
             for (String k : List.of("orderID", CsvColumns.EDIT_ID)) {
-                Integer i = columns.index.get(k);
-                if (i == null) {
+                Integer column = columns.index.get(k);
+                if (column == null) {
                     continue;
                 }
-                if (i >= raw.size() || raw.get(i).isBlank() || decoding.undecodable(raw.get(i))) {
+                int i = fromRight ? raw.size() - (columns.names.length - column) : column;
+                if (i < 0 || i >= raw.size() || raw.get(i).isBlank() || decoding.undecodable(raw.get(i))) {
                     return null;
                 }
-                keys[i] = raw.get(i);
+                keys[column] = raw.get(i).strip();
             }
             return keys;
         }
@@ -113,7 +144,7 @@ abstract class RowMapper {
             String[] values = raw.values();
             if (values.length != columns.names.length) {
                 return unsplit(raw, "has " + values.length + " values but the header has " + columns.names.length
-                        + " columns (check the delimiter and the quoting)");
+                        + " columns (check the delimiter and the quoting)", org.kashbridge.layout.Layout.Grouping.KEY);
             }
             List<FieldError> errors = List.of();
             for (int i = 0; i < values.length; i++) {

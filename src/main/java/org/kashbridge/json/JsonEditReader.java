@@ -198,6 +198,10 @@ public final class JsonEditReader {
                         + (bad + 1)));
                 return null;
             }
+            if (t.indexOf(REPLACEMENT) >= 0) {
+                in.error(new FieldError(null, path, UNDECODED + (t.indexOf(REPLACEMENT) + 1)));
+                return null;
+            }
             return t;
         }
         if (v.isNumber()) {
@@ -299,6 +303,9 @@ public final class JsonEditReader {
             } else if (loneSurrogate(t.textValue()) >= 0) {
                 in.error(new FieldError(null, ITEMS_LIST + "[" + i + "]", "is not valid Unicode: a lone surrogate at "
                         + "character " + (loneSurrogate(t.textValue()) + 1)));
+            } else if (t.textValue().indexOf(REPLACEMENT) >= 0) {
+                in.error(new FieldError(null, ITEMS_LIST + "[" + i + "]", UNDECODED
+                        + (t.textValue().indexOf(REPLACEMENT) + 1)));
             } else {
                 in.line(LineInput.ofToken(null, t.textValue()));
             }
@@ -308,6 +315,11 @@ public final class JsonEditReader {
     private static String kind(JsonNode n) {
         return n.getNodeType().name().toLowerCase();
     }
+
+    /** U+FFFD: what a lenient decoder leaves for bytes it could not read (a replayed dead letter, a gateway). */
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final String UNDECODED = "holds U+FFFD, the mark of bytes that were not valid UTF-8 somewhere "
+            + "upstream: send the text as UTF-8; at character ";
 
     /** The index of the first unpaired UTF-16 surrogate, or -1 (such text cannot be sent as UTF-8). */
     static int loneSurrogate(String t) {

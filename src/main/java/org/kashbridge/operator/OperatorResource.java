@@ -157,7 +157,12 @@ public class OperatorResource {
                     break;
                 }
                 try {
-                    outcomes.add(submit(m.getBody(String.class), DeadLetters.replayKey(m),
+                    // a BytesMessage moved here by the broker: decoded leniently, so bytes that are not UTF-8
+                    // become U+FFFD, which the JSON reader refuses (the edit is REJECTED again, not sent)
+                    String body = m instanceof jakarta.jms.BytesMessage
+                            ? new String(m.getBody(byte[].class), java.nio.charset.StandardCharsets.UTF_8)
+                            : m.getBody(String.class);
+                    outcomes.add(submit(body, DeadLetters.replayKey(m, body),
                             "dead letter " + m.getJMSMessageID()));
                     ctx.commit();
                 } catch (RuntimeException e) {

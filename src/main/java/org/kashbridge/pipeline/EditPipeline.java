@@ -64,17 +64,25 @@ public class EditPipeline {
     public void readReply(Exchange exchange) {
         recordLatency(exchange);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        String body = secrets.mask(exchange.getMessage().getBody(String.class));
+        String body = exchange.getMessage().getBody(String.class);
         EditEnvelope envelope = envelope(exchange);
-        EditOutcome outcome = KashReplyReader.read(status, body);
+        // read as Kash wrote it, then masked: masking first could break the JSON (a secret inside a number)
+        EditOutcome outcome = masked(KashReplyReader.read(status, body));
         if (outcome.status() == EditStatus.FAILED && !envelope.getEdit().safeToRepeat()) {
             // Kash answered 2xx but not in its format: it may well have applied the edit. Sending it again
             // could record a payment twice, so it goes to review instead of being marked re-sendable.
-            outcome = EditOutcome.ambiguous(outcome.message() + " (" + KashReplyReader.excerpt(body)
+            outcome = EditOutcome.ambiguous(outcome.message() + " (" + secrets.mask(KashReplyReader.excerpt(body))
                     + "): the edit may have been applied to order " + envelope.getEdit().orderID()
                     + "; check the order in Kash, then resolve the review");
         }
         envelope.complete(afterLostReply(envelope, outcome));
+    }
+
+    /** Every text of an outcome read from Kash, with the secrets masked (a reply may echo the key). */
+    private EditOutcome masked(EditOutcome o) {
+        return new EditOutcome(o.status(), o.orderID(), secrets.mask(o.invoice()), secrets.mask(o.quote()),
+                secrets.mask(o.paymentLink()), secrets.mask(o.message()), o.httpStatus(),
+                secrets.mask(o.replyExcerpt()));
     }
 
     /**

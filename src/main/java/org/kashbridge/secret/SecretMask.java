@@ -21,13 +21,15 @@ public final class SecretMask {
 
     static final String MASK = "****";
     /**
-     * The settings holding secrets. Values shorter than 4 characters are not searched for: masking them would
-     * rewrite ordinary text everywhere (the Kash key itself is refused below 8 at start).
+     * The settings holding secrets. Values shorter than 8 characters are not searched for: masking them would
+     * rewrite ordinary text (an order number, an amount) everywhere; {@link Secrets} warns about them at start
+     * (the Kash key itself is refused below 8).
      */
     public static final List<String> SETTINGS = List.of("kash.api-key", "kash.bridge.api-key", "kash.bridge.password",
             "kash.broker.password", "kash.broker.client-password", "quarkus.artemis.password",
-            "quarkus.mailer.password", "quarkus.datasource.password");
-    private static final int SHORTEST = 4;
+            "kash.ledger.jdbc.password", "kash.mail.password", "quarkus.mailer.password",
+            "quarkus.datasource.password");
+    static final int SHORTEST = 8;
     private static final SecretMask NONE = new SecretMask(List.of());
 
     /** Every encoding of every secret, longest first (a longer form is replaced before a form inside it). */
@@ -54,6 +56,16 @@ public final class SecretMask {
             config.getOptionalValue(key, String.class).ifPresent(secrets::add);
         }
         return of(secrets);
+    }
+
+    /** The settings of {@link #SETTINGS} that are set but too short to be masked. */
+    public static List<String> tooShort(Config config) {
+        List<String> names = new ArrayList<>();
+        for (String key : SETTINGS) {
+            config.getOptionalValue(key, String.class).filter(v -> v.length() < SHORTEST)
+                    .ifPresent(v -> names.add(key));
+        }
+        return names;
     }
 
     public String apply(String text) {

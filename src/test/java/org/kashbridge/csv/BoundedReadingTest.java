@@ -77,6 +77,26 @@ class BoundedReadingTest {
     }
 
     @Test
+    void aQuoteInsideAnUnquotedValueOpensNothingAndCarriageReturnsEndLines() throws IOException {
+        StringBuilder csv = new StringBuilder("orderID,payment,itemType,title,price\n7,-1,free,Monitor 24\" wide,1\n");
+        StringBuilder cr = new StringBuilder("orderID,payment,itemType,title,price\r");
+        for (int i = 0; i < 2000; i++) {
+            csv.append(100 + i).append(",-1,free,Tea,1\n");
+            cr.append(100 + i).append(",-1,free,Tea,1\r");
+        }
+        Path quote = dir.resolve("quote.csv");
+        Files.writeString(quote, csv);
+        Path mac = dir.resolve("mac.csv");
+        Files.writeString(mac, cr);
+        try (StagedFile a = stage(quote, 200, null); StagedFile b = stage(mac, 200, null)) {
+            assertTrue(a.isReadable(), a.unreadableReason());
+            assertEquals(2001, a.rowCount());
+            assertTrue(b.isReadable(), b.unreadableReason());
+            assertEquals(2000, b.rowCount());
+        }
+    }
+
+    @Test
     void aFileCutAfterTheReadLockIsNotTakenAsRead() throws IOException {
         Path f = dir.resolve("cut.csv");
         Files.writeString(f, "orderID,payment\n7,-1\n8,-1\n9,-1\n");

@@ -126,6 +126,20 @@ class CsvEditReaderTest {
     }
 
     @Test
+    void aBrokenRowWhoseKeyReadsDifferentlyFromEachEndRefusesBothEdits() throws IOException {
+        // an unquoted comma in the comment, before the key column: counting from the left gives ' really'
+        CsvEditFile f = read("publicComment,orderID,payment\nfine,7,-1\nnice, really,7,-1\nok,8,-1\n");
+        assertNull(f.unreadableReason());
+        assertEquals(List.of("7", "really", "8"), f.edits().stream().map(EditEnvelope::getEditKey).toList());
+        String both = "row 3: has 4 values but the header has 3 columns (check the delimiter and the quoting): the row "
+                + "cannot be read, and its orderID reads 'really' counting from the left but '7' counting from the "
+                + "right, so the whole edits of both are refused and none of their lines is sent";
+        assertEquals(List.of(both), errors(f.edits().get(0)));
+        assertEquals(List.of(both), errors(f.edits().get(1)));
+        assertEquals(List.of(), errors(f.edits().get(2)));
+    }
+
+    @Test
     void brokenRowOfAnExplicitEditIsNamedByItsEditId() throws IOException {
         CsvEditFile f = read("editId,orderID,payment,item\na,5,-2,1\nb,5,3,\na,5,2\n");
         assertEquals(List.of("a", "b"), f.edits().stream().map(EditEnvelope::getEditKey).toList());

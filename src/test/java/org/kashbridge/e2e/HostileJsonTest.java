@@ -62,7 +62,11 @@ class HostileJsonTest {
             new Case(27005, "{\"orderID\":27005,\"payment\":-2,\"items\":[{\"type\":\"article\",\"id\":12,"
                     + "\"variations\":[null]}]}", "items[0].variations[0]: must be a variation id, got null"),
             new Case(27006, "{\"orderID\":27006,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1,"
-                    + "\"title\":\"A\\ud800B\"}]}", "items[0].title: is not valid Unicode: a lone surrogate \\uD800"));
+                    + "\"title\":\"A\\ud800B\"}]}", "items[0].title: is not valid Unicode: a lone surrogate \\uD800"),
+            new Case(27012, "{\"orderID\":27012,\"payment\":-2,\"items\":[{\"type\":\"free\",\"price\":1,"
+                    + "\"title\":\"Caf\\ufffd\"}]}",
+                    "items[0].title: holds U+FFFD, the mark of bytes that were not "
+                            + "valid UTF-8"));
 
     @Test
     void overRestEachIsRefusedNamingWhatIsWrong() {

@@ -29,7 +29,7 @@ import org.kashbridge.support.Sent;
 /**
  * The bridge's own JMS properties are the bridge's: a sender's KashIdempotencyKey (or KashStatus) never follows its
  * edit into the reply, and a message the broker moved to the DLQ is never replayed under the ledger key its sender
- * wrote on it (which would take over another edit's key).
+ * wrote on it (which would take over another edit's key), but under the key the ingest gives it.
  */
 @QuarkusTest
 class JmsSpoofedKeyTest {
@@ -85,12 +85,14 @@ class JmsSpoofedKeyTest {
                 1);
 
         // a message whose deliveries all fail is moved to the DLQ by the broker, its sender's properties intact
+        String sentId;
         try (JMSContext ctx = cf.createContext(JMSContext.SESSION_TRANSACTED)) {
             var m = ctx.createTextMessage("{\"orderID\":39002,\"payment\":3,\"paymentAmount\":1.00}");
             m.setStringProperty("KashIdempotencyKey", VICTIM);
             m.setJMSCorrelationID("moved-39002");
             ctx.createProducer().send(ctx.createQueue("kash.test.moved"), m);
             ctx.commit();
+            sentId = m.getJMSMessageID();
             try (JMSConsumer consumer = ctx.createConsumer(ctx.createQueue("kash.test.moved"))) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> {
                     if (consumer.receive(500) != null) {
@@ -107,7 +109,9 @@ class JmsSpoofedKeyTest {
         assertEquals(LedgerState.FAILED, victim.state(), "the victim's key was not taken over");
         assertEquals(fingerprint, victim.fingerprint());
         assertEquals(39001L, victim.orderId());
-        assertEquals(1, Sent.count(simulator, "39002"), "the moved edit itself is replayed, under its content");
+        assertEquals(1, Sent.count(simulator, "39002"), "the moved edit itself is replayed");
+        // named as the ingest would have named it: its message id (a redelivery or a second replay is a DUPLICATE)
+        assertEquals(LedgerState.SUCCEEDED, ledger.find(target.namespace(), "jms:" + sentId).orElseThrow().state());
         assertEquals(0, Sent.count(simulator, "39001"));
     }
 }
