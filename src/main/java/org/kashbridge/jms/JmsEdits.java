@@ -28,17 +28,25 @@ public class JmsEdits {
 
     public EditEnvelope read(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
-        // a BytesMessage (STOMP with content-length, AMQP data sections) is decoded strictly, never with U+FFFD
-        String text = body instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
-                : exchange.getMessage().getBody(String.class);
+        byte[] bytes = body instanceof byte[] b ? b : null;
+        String text = bytes == null ? exchange.getMessage().getBody(String.class) : null;
         long max = kash.jms().maxMessage().asLongValue();
         // a char is at most 3 UTF-8 bytes: the usual message is not measured at all
-        long size = body instanceof byte[] b ? b.length
+        long size = bytes != null ? bytes.length
                 : text == null || (long) text.length() * 3 <= max ? 0 : utf8Length(text);
-        EditInput input = size > max
-                ? new EditInput().error(new FieldError(null, null, "the message is " + size + " bytes; at most " + max
-                        + " (KASH_JMS_MAX_MESSAGE): it was not read"))
-                : body instanceof byte[] b ? JsonEditReader.read(b) : JsonEditReader.read(text);
+        EditInput input;
+        if (size > max) {
+            input = new EditInput().error(new FieldError(null, null, "the message is " + size + " bytes; at most " + max
+                    + " (KASH_JMS_MAX_MESSAGE): it was not read"));
+        } else if (bytes != null) {
+            // a BytesMessage (STOMP with content-length, AMQP data sections) is decoded strictly, never with U+FFFD
+            input = JsonEditReader.read(bytes);
+        } else {
+            input = JsonEditReader.read(text);
+        }
+        if (text == null && bytes != null) {
+            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8); // kept as received, for the dead letter
+        }
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         String property = exchange.getMessage().getHeader(JmsHeaders.EDIT_ID, String.class);
         EditIdentity.Key key = EditIdentity.jms(property, JsonEditReader.editId(input), messageId);

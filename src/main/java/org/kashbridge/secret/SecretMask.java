@@ -81,11 +81,6 @@ public final class SecretMask {
         return masked;
     }
 
-    /** One secret, every form of it (tests, and callers holding one secret). */
-    public static String apply(String text, String secret) {
-        return secret == null ? text : of(List.of(secret)).apply(text);
-    }
-
     /** The forms a secret is written in by what the bridge talks to and writes. */
     static Set<String> encodings(String s) {
         Set<String> forms = new LinkedHashSet<>();
