@@ -69,6 +69,11 @@ public final class EditEnvelope {
         return key == null ? null : key.value();
     }
 
+    /** The ledger key with what the source said of it (EditIdentity); null until named. */
+    public EditIdentity.Key key() {
+        return key;
+    }
+
     /** True when the sender named the edit (editId, Idempotency-Key): its content is then not compared with others. */
     public boolean hasExplicitKey() {
         return key != null && key.named();

@@ -25,11 +25,25 @@ import org.kashbridge.model.OrderEdit;
  */
 public final class EditIdentity {
 
-    /** The longest ledger key (its prefix included): longer names are refused, naming the field. */
-    public static final int MAX_KEY = 272;
+    /** The longest name a sender may give an edit (editId, Idempotency-Key), in characters: docs/api.md, Limits. */
+    public static final int MAX_NAME = 256;
 
-    /** A ledger key; {@code named}: the sender named the edit, so its content is not compared with others. */
-    public record Key(String value, boolean named) {
+    /**
+     * A ledger key; {@code named}: the sender named the edit, so its content is not compared with others;
+     * {@code nameLength}: the characters of the name the sender gave (0 when it gave none), which the bound applies
+     * to (a batch's {@code #<i>} is the bridge's, not the sender's).
+     */
+    public record Key(String value, boolean named, int nameLength) {
+
+        public Key(String value, boolean named) {
+            this(value, named, 0);
+        }
+
+        /** "editId / Idempotency-Key: at most 256 characters, got 257; ..." when the sender's name is too long. */
+        public String nameTooLong() {
+            return nameLength <= MAX_NAME ? null : "editId / Idempotency-Key: at most " + MAX_NAME
+                    + " characters, got " + nameLength + "; name the edit more briefly";
+        }
     }
 
     private static final String EDIT_ID = "editId:";
@@ -38,7 +52,7 @@ public final class EditIdentity {
     }
 
     public static Key editId(String editId) {
-        return new Key(EDIT_ID + editId, true);
+        return new Key(EDIT_ID + editId, true, editId.codePointCount(0, editId.length()));
     }
 
     /** The name the sender gave the edit (editId, Idempotency-Key) in a ledger key it names; null for others. */
@@ -67,7 +81,8 @@ public final class EditIdentity {
     public static Key rest(String idempotencyKey, String jsonEditId, Integer index) {
         String named = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey.trim() : null;
         if (named != null) {
-            return editId(index == null ? named : named + "#" + index);
+            return index == null ? editId(named)
+                    : new Key(EDIT_ID + named + "#" + index, true, named.codePointCount(0, named.length()));
         }
         return jsonEditId == null ? null : editId(jsonEditId);
     }

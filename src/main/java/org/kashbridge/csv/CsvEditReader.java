@@ -73,11 +73,13 @@ public final class CsvEditReader {
             int keyIndex = Grouping.keyIndex(columns, explicit);
             String previousKey = null;
             String previousEdit = null;
+            OneEndedKeys oneEnded = new OneEndedKeys(layout.grouping());
             int read = 0;
             for (RawRecords.Raw raw = records.next(); raw != null; raw = records.next()) {
                 read++;
                 for (MappedRow row : mapper.map(raw).staged()) {
                     String key = Grouping.keyOf(keyIndex, row);
+                    oneEnded.row(row, key);
                     String editKey;
                     if (key == null) {
                         editKey = "(row " + row.row() + ")";
@@ -96,6 +98,7 @@ public final class CsvEditReader {
                 }
             }
             rows.finish();
+            oneEnded.finish(rows, keyIndex);
             checkTrailerCount(layout, records.trailer(), read);
             // edits without editId are named by the file's content, never by its name (EditIdentity)
             String digest = digest(path);

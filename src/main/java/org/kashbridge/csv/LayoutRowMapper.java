@@ -32,7 +32,12 @@ final class LayoutRowMapper extends RowMapper {
     private final int[] sourceIndex;
     /** Per rule: whether its field is an amount (price, paymentAmount, quantity). */
     private final boolean[] amount;
-    private final int headerSize;
+    /**
+     * How many values a row has: the header's, or, in a delimited file without one, the first record's (any row
+     * that differs cannot be told apart from a row that lost or gained a value); -1 when rows are not counted.
+     */
+    private int headerSize;
+    private final boolean countedFromFirst;
     private final int type = columns.index.get(LineColumn.itemType.name());
     private final int id = columns.index.get(LineColumn.itemId.name());
     private final int quantity = columns.index.get(LineColumn.quantity.name());
@@ -44,6 +49,7 @@ final class LayoutRowMapper extends RowMapper {
         super(decoding);
         this.layout = layout;
         this.headerSize = header == null ? -1 : header.size();
+        this.countedFromFirst = header == null && layout.type() == Layout.Type.DELIMITED;
         if (layout.header() && header == null) {
             throw new UnreadableFileException("the file is empty: " + layout.describe() + " expects a header row"
                     + (layout.skipLines() > 0 ? " after " + layout.skipLines() + " skipped lines" : ""));
@@ -104,9 +110,15 @@ final class LayoutRowMapper extends RowMapper {
     MappedRow map(RawRecords.Raw raw) {
         String where = "row " + raw.row();
         List<FieldError> errors = new ArrayList<>(0);
+        if (countedFromFirst && headerSize < 0) {
+            headerSize = raw.size();
+        }
         if (headerSize >= 0 && raw.size() != headerSize) {
-            return unsplit(raw, "has " + raw.size() + " values but the header has " + headerSize + " columns (check "
-                    + "the delimiter and the quoting; " + layout.describe() + ")", layout.grouping());
+            return unsplit(raw, "has " + raw.size() + " values but " + (countedFromFirst ? "the first record has "
+                    + headerSize + " (a file without a header: every record must have as many)"
+                    : "the header has "
+                            + headerSize + " columns")
+                    + " (check the delimiter and the quoting; " + layout.describe() + ")", layout.grouping());
         }
         String[] out = new String[columns.names.length];
         for (int i = 0; i < sourceIndex.length; i++) {

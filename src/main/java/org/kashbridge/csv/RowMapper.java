@@ -48,10 +48,12 @@ abstract class RowMapper {
         }
         if (l == null || r == null || java.util.Arrays.equals(left, right)) {
             String[] keys = l != null ? left : right;
+            // read from one end only: the file's reader checks that another row has this key (CsvEditReader)
+            String oneEnd = l == null ? "right" : r == null ? "left" : null;
             return new MappedRow(raw.row(), keys, List.of(new FieldError("row " + raw.row(), null, problem
                     + ": the row cannot be read, so the whole edit of " + keyColumn + " '" + (l != null ? l : r)
                     + "' (read where the " + keyColumn + " column would be) is refused and none of its lines is "
-                    + "sent")));
+                    + "sent")), null, new MappedRow.Unsplit(problem, keyColumn, oneEnd));
         }
         if (grouping == org.kashbridge.layout.Layout.Grouping.ADJACENT) {
             throw new UnreadableFileException("row " + raw.row() + " " + problem + ", and its " + keyColumn
@@ -63,8 +65,9 @@ abstract class RowMapper {
                 + "from the left but '" + r + "' counting from the right, so the whole edits of both are refused "
                 + "and none of their lines is sent";
         List<FieldError> errors = List.of(new FieldError("row " + raw.row(), null, both));
-        return new MappedRow(raw.row(), null, errors, List.of(new MappedRow(raw.row(), left, errors),
-                new MappedRow(raw.row(), right, errors)));
+        MappedRow.Unsplit unsplit = new MappedRow.Unsplit(problem, keyColumn, null);
+        return new MappedRow(raw.row(), null, errors, List.of(new MappedRow(raw.row(), left, errors, null, unsplit),
+                new MappedRow(raw.row(), right, errors, null, unsplit)), unsplit);
     }
 
     private String keyOf(String[] keys, String keyColumn) {

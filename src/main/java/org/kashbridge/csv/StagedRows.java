@@ -91,11 +91,28 @@ final class StagedRows implements Closeable {
         }
     }
 
-    /** The rows of one bucket in file order. */
+    /** The rows of one bucket in file order, handed out once: its spill file is gone afterwards. */
     List<Staged> rowsOf(int index) throws IOException {
         if (memory != null) {
             return memory;
         }
+        List<Staged> rowsOf = read(index);
+        Files.deleteIfExists(bucket(index));
+        return rowsOf;
+    }
+
+    /** Every row staged, bucket by bucket, left in place for pass two (after {@link #finish()}). */
+    void scan(java.util.function.Consumer<Staged> each) throws IOException {
+        if (memory != null) {
+            memory.forEach(each);
+            return;
+        }
+        for (int i = 0; i < buckets; i++) {
+            read(i).forEach(each);
+        }
+    }
+
+    private List<Staged> read(int index) throws IOException {
         List<Staged> rowsOf = new ArrayList<>();
         Path file = bucket(index);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 15))) {
@@ -123,7 +140,6 @@ final class StagedRows implements Closeable {
                 rowsOf.add(new Staged(key, new MappedRow(row, values, errs)));
             }
         }
-        Files.deleteIfExists(file);
         return rowsOf;
     }
 

@@ -53,12 +53,11 @@ public class IdempotencyGate {
     public void identify(Exchange exchange) {
         EditEnvelope e = envelope(exchange);
         String fingerprint = EditIdentity.fingerprint(e.getEdit());
-        EditIdentity.Key named = e.getIdempotencyKey() == null ? null
-                : new EditIdentity.Key(e.getIdempotencyKey(), e.hasExplicitKey());
+        EditIdentity.Key named = e.key();
         e.identified(named != null ? named : EditIdentity.content(fingerprint), fingerprint);
-        if (e.getIdempotencyKey().length() > EditIdentity.MAX_KEY) {
-            e.complete(EditOutcome.rejected("editId / Idempotency-Key: at most " + (EditIdentity.MAX_KEY - 16)
-                    + " characters, got " + e.getIdempotencyKey().length() + "; name the edit more briefly"));
+        String tooLong = e.key().nameTooLong();
+        if (tooLong != null) {
+            e.complete(EditOutcome.rejected(tooLong));
         }
     }
 

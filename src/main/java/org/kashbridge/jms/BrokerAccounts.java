@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.kashbridge.config.GeneratedBrokerAccount;
 import org.kashbridge.config.KashConfig;
+import org.kashbridge.secret.SecretMask;
 
 /**
  * Who may do what on the embedded broker: the bridge (all), and the ERPs and shops (send to the ingest queue, read
@@ -104,6 +105,7 @@ final class BrokerAccounts {
                 throw new IllegalStateException(file + " is empty: delete it to have a new password generated, or "
                         + "set KASH_BROKER_CLIENT_PASSWORD (kash.broker.client-password)");
             }
+            SecretMask.addGenerated(password); // not a setting, so no mask knows it otherwise
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("the broker's client password could not be read or written at " + file

@@ -15,10 +15,17 @@ import org.jboss.logmanager.ExtLogRecord;
 @LoggingFilter(name = "kash-secret-mask")
 public final class SecretLogFilter implements Filter {
 
+    /** HttpClient's wire log: a body in records of a few KB, cut anywhere, a secret too. */
+    static final String WIRE_LOG = "org.apache.hc.client5.http.wire";
+
     private final SecretMask secrets;
 
     public SecretLogFilter() {
-        this.secrets = SecretMask.of(ConfigProvider.getConfig());
+        this(SecretMask.of(ConfigProvider.getConfig()));
+    }
+
+    SecretLogFilter(SecretMask secrets) {
+        this.secrets = secrets;
     }
 
     @Override
@@ -27,7 +34,8 @@ public final class SecretLogFilter implements Filter {
         if (message == null) {
             return true;
         }
-        String safe = printable(secrets.apply(message));
+        boolean piece = record.getLoggerName() != null && record.getLoggerName().startsWith(WIRE_LOG);
+        String safe = printable(piece ? wirePiece(message) : secrets.apply(message));
         if (!safe.equals(message)) {
             if (record instanceof ExtLogRecord ext) {
                 ext.setMessage(safe, ExtLogRecord.FormatStyle.NO_FORMAT);
@@ -37,6 +45,17 @@ public final class SecretLogFilter implements Filter {
             record.setParameters(null);
         }
         return true;
+    }
+
+    /** {@code http-outgoing-0 >> "<piece>"}: the piece between the quotes may begin or end inside a secret. */
+    private String wirePiece(String message) {
+        int open = message.indexOf('"');
+        int close = message.lastIndexOf('"');
+        if (open < 0 || close <= open) {
+            return secrets.applyToPiece(message);
+        }
+        return secrets.apply(message.substring(0, open + 1))
+                + secrets.applyToPiece(message.substring(open + 1, close)) + message.substring(close);
     }
 
     /** Control characters (C0, DEL, C1: a terminal's CSI is U+009B) and the Unicode line separators; not tab. */

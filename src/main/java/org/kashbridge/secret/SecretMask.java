@@ -32,6 +32,12 @@ public final class SecretMask {
     static final int SHORTEST = 8;
     private static final SecretMask NONE = new SecretMask(List.of());
 
+    /**
+     * The forms of secrets the bridge makes itself while it runs (the broker client's password generated into its
+     * data folder): static, as the log filter is no bean and exists before they are made.
+     */
+    private static volatile String[] generated = new String[0];
+
     /** Every encoding of every secret, longest first (a longer form is replaced before a form inside it). */
     private final String[] forms;
 
@@ -68,10 +74,58 @@ public final class SecretMask {
         return names;
     }
 
+    /** A secret the bridge made (never configured): masked from now on by every mask, in every encoding. */
+    public static synchronized void addGenerated(String secret) {
+        if (secret == null || secret.length() < SHORTEST) {
+            return;
+        }
+        Set<String> forms = new LinkedHashSet<>(List.of(generated));
+        forms.addAll(encodings(secret));
+        generated = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+    }
+
     public String apply(String text) {
         if (text == null) {
             return null;
         }
+        return replace(replace(text, forms), generated);
+    }
+
+    /**
+     * A piece of a longer text that was cut anywhere (HttpClient's wire log writes a body as several records): also
+     * masks a start that could end a secret and an end that could begin one, so no part of a secret cut across two
+     * pieces stays readable. It masks a few ordinary characters at a cut now and then.
+     */
+    public String applyToPiece(String piece) {
+        String masked = apply(piece);
+        if (masked == null) {
+            return null;
+        }
+        int head = 0;
+        int tail = 0;
+        for (String[] all : new String[][] {forms, generated}) {
+            for (String form : all) {
+                for (int k = Math.min(form.length() - 1, masked.length()); k > tail; k--) {
+                    if (masked.regionMatches(masked.length() - k, form, 0, k)) {
+                        tail = k;
+                        break;
+                    }
+                }
+                for (int k = Math.min(form.length() - 1, masked.length()); k > head; k--) {
+                    if (masked.regionMatches(0, form, form.length() - k, k)) {
+                        head = k;
+                        break;
+                    }
+                }
+            }
+        }
+        if (head + tail >= masked.length()) {
+            return MASK;
+        }
+        return (head > 0 ? MASK : "") + masked.substring(head, masked.length() - tail) + (tail > 0 ? MASK : "");
+    }
+
+    private static String replace(String text, String[] forms) {
         String masked = text;
         for (String form : forms) {
             if (masked.contains(form)) {

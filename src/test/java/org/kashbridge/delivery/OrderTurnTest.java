@@ -28,7 +28,7 @@ class OrderTurnTest {
         turn.sameKey = sameKey;
         turn.locks = new OrderLocks();
         turn.gate = new IdempotencyGate();
-        String key = "x".repeat(EditIdentity.MAX_KEY + 1);
+        String key = "x".repeat(EditIdentity.MAX_NAME + 1);
         // a submission of the same key holds the key's turn (it leads, and has not finished)
         SameKeyCalls.Turn held = sameKey.join(EditIdentity.editId(key).value(), "fp", 7);
         assertTrue(held.leader());

@@ -59,6 +59,31 @@ class InputBoundsTest {
     }
 
     @Test
+    void anEditNameIsBoundAt256CharactersOnABatchToo() {
+        String at = "n".repeat(255) + "\u00e9"; // 256 characters, 257 UTF-8 bytes in the header
+        Response ok = given().header("X-API-Key", Api.KEY).contentType(ContentType.JSON)
+                .body("{\"orderID\":40600,\"payment\":-1,\"editId\":\"" + at + "\"}").post("/api/order-edits");
+        assertEquals(200, ok.statusCode(), ok.asString());
+        Response batch = given().header("X-API-Key", Api.KEY).header("Idempotency-Key", "b".repeat(256))
+                .contentType(ContentType.JSON).body(edits(40_610, 12)).post("/api/order-edits/batch");
+        assertEquals(200, batch.statusCode(), batch.asString());
+        assertEquals(java.util.Collections.nCopies(12, "OK"), batch.jsonPath().getList("status"));
+
+        Response over = given().header("X-API-Key", Api.KEY).contentType(ContentType.JSON)
+                .body("{\"orderID\":40601,\"payment\":-1,\"editId\":\"" + at + "x\"}").post("/api/order-edits");
+        assertEquals(422, over.statusCode(), over.asString());
+        assertEquals("editId / Idempotency-Key: at most 256 characters, got 257; name the edit more briefly",
+                over.jsonPath().getString("message"));
+        Response overHeader = given().header("X-API-Key", Api.KEY).header("Idempotency-Key", "h".repeat(257))
+                .contentType(ContentType.JSON).body("{\"orderID\":40602,\"payment\":-1}").post("/api/order-edits");
+        assertEquals(422, overHeader.statusCode(), overHeader.asString());
+        assertEquals(1, Sent.count(simulator, "40600"));
+        assertEquals(1, Sent.count(simulator, "40621"));
+        assertEquals(0, Sent.count(simulator, "40601"));
+        assertEquals(0, Sent.count(simulator, "40602"));
+    }
+
+    @Test
     void aJmsMessageAboveTheSizeLimitIsRejectedUnread() throws Exception {
         // valid JSON, 300,000 bytes: a comment far beyond any limit would be refused anyway, but it is not even read
         String big = "{\"orderID\":40400,\"payment\":-1,\"publicComment\":\"" + "c".repeat(300_000) + "\"}";

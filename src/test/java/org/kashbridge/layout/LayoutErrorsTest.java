@@ -196,6 +196,90 @@ class LayoutErrorsTest {
     }
 
     @Test
+    void aRowThatLostItsInvoiceNumberRefusesTheFile() throws Exception {
+        // the key is the first column and the value lost is the key itself: counting from the left reads the
+        // StockCode, counting from the right finds nothing; no invoice 22139 exists, so 536381 would have gone out
+        // without its line
+        CsvEditFile f = read(layout(TestLayouts.UK_RETAIL), UK_HEADER
+                + "536381,84854,GIRLY PINK TREASURE BOX,12,12/1/2010 9:41,1.25,15311,United Kingdom\n"
+                + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+                + "22139,RETROSPOT TEA SET CERAMIC 11 PC,23,12/1/2010 9:41,4.25,15311,United Kingdom\n"
+                + "536381,22411,JUMBO SHOPPER VINTAGE RED PAISLEY,10,12/1/2010 9:41,1.95,15311,United Kingdom\n",
+                StandardCharsets.UTF_8);
+        assertEquals(
+                "row 4 has 7 values but the header has 8 columns (check the delimiter and the quoting; layout erp ("
+                        + dir.resolve("erp.yaml")
+                        + ")), and its orderID can be read only counting from the left ('22139'), "
+                        + "which no row of the file that can be read has: it may be another column's value and the row any "
+                        + "edit's line, so nothing in the file was sent. Correct the row and drop the file again",
+                f.unreadableReason());
+    }
+
+    @Test
+    void aKeyReadFromOneEndIsTakenWhenAnotherRowHasItBeforeOrAfter() throws Exception {
+        // the broken row comes first, its invoice's other rows later: still its invoice, refused whole
+        CsvEditFile f = read(layout(TestLayouts.UK_RETAIL), UK_HEADER
+                + "536381,84854,GIRLY PINK TREASURE BOX,12,12/1/2010 9:41,1.25,United Kingdom\n"
+                + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+                + "536381,22411,JUMBO SHOPPER VINTAGE RED PAISLEY,10,12/1/2010 9:41,1.95,15311,United Kingdom\n",
+                StandardCharsets.UTF_8);
+        assertEquals(null, f.unreadableReason());
+        assertEquals(List.of("536381", "536365"), f.edits().stream().map(EditEnvelope::getEditKey).toList());
+        assertTrue(errors(f.edits().get(0)).contains("the whole edit of orderID '536381'"));
+        assertEquals("", errors(f.edits().get(1)));
+    }
+
+    @Test
+    void withAdjacentGroupingTheKeyReadFromOneEndMustBeANeighboursKey() throws Exception {
+        Layout l = layout("""
+                grouping: adjacent
+                fields:
+                  orderID: order
+                  payment: pay
+                  itemType: { value: free }
+                  title: title
+                  price: price
+                """);
+        String header = "order,pay,title,price\n";
+        // order 5 appears twice further down (another edit under adjacent grouping): a neighbour must have the key
+        CsvEditFile lost = read(l, header + "5,-2,Tea,1\n6,-1,Jam,2\n-1,Cake,2\n6,,Bun,1\n", StandardCharsets.UTF_8);
+        assertTrue(lost.unreadableReason() != null && lost.unreadableReason().contains("its orderID can be read only "
+                + "counting from the left ('-1'), which neither row next to it has"),
+                String.valueOf(lost.unreadableReason()));
+        CsvEditFile kept = read(l, header + "5,-2,Tea,1\n6,-1,Jam,2\n6,Cake,2\n6,,Bun,1\n7,-1,Pie,1\n",
+                StandardCharsets.UTF_8);
+        assertEquals(null, kept.unreadableReason());
+        assertEquals(List.of("5@2", "6@3", "7@6"), kept.edits().stream().map(EditEnvelope::getEditKey).toList());
+        assertTrue(errors(kept.edits().get(1)).contains("the whole edit of orderID '6'"));
+        CsvEditFile last = read(l, header + "5,-2,Tea,1\n6,-1,Jam,2\n9,Cake,2\n", StandardCharsets.UTF_8);
+        assertTrue(last.unreadableReason() != null && last.unreadableReason().contains("('9'), which neither row next "
+                + "to it has"), String.valueOf(last.unreadableReason()));
+    }
+
+    @Test
+    void withoutAHeaderEveryRecordMustHaveAsManyValuesAsTheFirst() throws Exception {
+        Layout l = layout("""
+                header: false
+                fields:
+                  orderID: { position: 1 }
+                  payment: { position: 2 }
+                  itemType: { value: free }
+                  title: { position: 3 }
+                  price: { position: 4 }
+                """);
+        // order 8's second record lost its price: by position, nothing else would have noticed
+        CsvEditFile f = read(l, "7,-1,Tea,1.50\n8,-1,Jam,2\n8,,Cake\n9,-1,Bun,1\n", StandardCharsets.UTF_8);
+        assertEquals(null, f.unreadableReason());
+        assertEquals(List.of("7", "8", "9"), f.edits().stream().map(EditEnvelope::getEditKey).toList());
+        assertEquals("", errors(f.edits().get(0)));
+        assertTrue(errors(f.edits().get(1)).contains("row 3: has 3 values but the first record has 4 (a file without a "
+                + "header: every record must have as many) (check the delimiter and the quoting; layout erp"),
+                errors(f.edits().get(1)));
+        assertTrue(errors(f.edits().get(1)).contains("the whole edit of orderID '8'"), errors(f.edits().get(1)));
+        assertEquals("", errors(f.edits().get(2)));
+    }
+
+    @Test
     void cancellationRowIsRefusedNamingItsQuantity() throws Exception {
         CsvEditFile f = read(layout(TestLayouts.UK_RETAIL), UK_HEADER
                 + "C536383,35004C,SET OF 3 COLOURED  FLYING DUCKS,-1,12/1/2010 9:49,4.65,15311,United Kingdom\n",

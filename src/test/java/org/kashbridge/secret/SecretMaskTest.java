@@ -30,6 +30,15 @@ class SecretMaskTest {
     }
 
     @Test
+    void aSecretTheBridgeMakesWhileItRunsIsMaskedByMasksMadeBefore() {
+        String generated = "9f3c0a7e2b1d48aa6c5e";
+        assertEquals("p=" + generated, mask.apply("p=" + generated));
+        SecretMask.addGenerated(generated);
+        assertEquals("p=**** q=\"****\"", mask.apply("p=" + generated + " q=\"" + generated + "\""));
+        assertEquals("p=****", SecretMask.of(List.of()).apply("p=" + generated));
+    }
+
+    @Test
     void aSecretOfThreeCharactersIsNotSearchedFor() {
         assertEquals("abcdef", mask.apply("abcdef"));
     }
