@@ -22,6 +22,8 @@ public class DeadLetters {
     /** The ledger key, so a replayed dead letter keeps its identity and cannot be applied twice. */
     public static final String DEAD_LETTER_KEY = "KashIdempotencyKey";
     public static final String DEAD_LETTERED_AT = "KashDeadLetteredAt";
+    /** Set on the dead letter of an edit refused because its key names another edit: it is never replayed. */
+    public static final String CONFLICT = "KashConflict";
     /** Set by Artemis on a message it moved to the dead-letter address after its last failed delivery. */
     static final String MOVED_FROM = "_AMQ_ORIG_ADDRESS";
 
@@ -52,6 +54,9 @@ public class DeadLetters {
         m.setHeader("KashEditKey", e.getEditKey());
         m.setHeader(DEAD_LETTER_KEY, e.getIdempotencyKey());
         m.setHeader("KashStatus", e.getOutcome().status().name());
+        if (e.getOutcome().isConflict()) {
+            m.setHeader(CONFLICT, true);
+        }
         m.setHeader("KashFailureReason", secrets.mask(e.getOutcome().message()));
         m.setHeader("KashSource", e.getSource().toString());
         m.setHeader("KashAttempts", e.getAttempts());

@@ -20,6 +20,20 @@ public record EditOutcome(EditStatus status, Long orderID, String invoice, Strin
         return new EditOutcome(EditStatus.REJECTED, null, null, null, null, message, null, null);
     }
 
+    /**
+     * REJECTED: the key the sender chose names another edit (docs/api.md). Never sent under that key, not even by a
+     * replay once that edit ended FAILED: only its sender can tell whether it still wants it, under a key of its own.
+     */
+    public static EditOutcome conflict(String detail) {
+        return rejected(CONFLICT + detail);
+    }
+
+    public boolean isConflict() {
+        return status == EditStatus.REJECTED && message != null && message.startsWith(CONFLICT);
+    }
+
+    private static final String CONFLICT = "conflict: ";
+
     public static EditOutcome rejectedByKash(String message, int httpStatus) {
         return new EditOutcome(EditStatus.REJECTED, null, null, null, null, message, httpStatus, null);
     }

@@ -279,7 +279,7 @@ public class IdempotencyGate {
     }
 
     static EditOutcome conflictWith(String key, Long firstOrder, String state, java.time.Instant since, long orderId) {
-        return EditOutcome.rejected("conflict: the key '" + EditIdentity.givenName(key) + "' (editId or "
+        return EditOutcome.conflict("the key '" + EditIdentity.givenName(key) + "' (editId or "
                 + "Idempotency-Key) was already used for another edit, of order " + firstOrder + ", " + state
                 + " since " + since + "; this edit, of order " + orderId + ", differs from it and is not sent. Give "
                 + "every new edit a key of its own (the same edit sent again under its key is answered with its first "

@@ -95,7 +95,7 @@ public class OperatorResource {
             return Response.status(409).entity(Map.of("message", "edit " + key + " was resolved meanwhile")).build();
         }
         moveReviewRecord(key);
-        return Response.ok(submit(entry.edit(), key, "review " + key)).build();
+        return Response.ok(submit(entry.edit(), key, "review " + key, false)).build();
     }
 
     /** The review record is the ledger's state shown as a file: once resolved, it moves to resolved/. */
@@ -139,16 +139,21 @@ public class OperatorResource {
     @POST
     @Path("dead-letters/replay")
     @Operation(summary = "Send dead letters through the pipeline again, oldest first (at most max, and only those "
-            + "dead-lettered before the replay began); each leaves the DLQ only once its new outcome is routed")
-    public List<Map<String, Object>> replayDeadLetters(@QueryParam("max") @DefaultValue("100") int max)
-            throws Exception {
+            + "dead-lettered before the replay began; only those of editKey when given); each leaves the DLQ only once "
+            + "its new outcome is routed. The dead letter of a conflict is refused again, never sent")
+    public List<Map<String, Object>> replayDeadLetters(@QueryParam("max") @DefaultValue("100") int max,
+            @QueryParam("editKey") String editKey) throws Exception {
         // Java, not a Camel consumer: a replay is on demand, bounded (max, dead-lettered before it began) and
         // answers its caller, and each message leaves the DLQ in its own transaction only once route replay-edit
         // has routed its new outcome
         List<Map<String, Object>> outcomes = new ArrayList<>();
         // what this replay dead-letters again must not come back to it: the queue as it was when it began
-        String selector = DeadLetters.DEAD_LETTERED_AT + " IS NULL OR " + DeadLetters.DEAD_LETTERED_AT + " < "
-                + System.currentTimeMillis();
+        String selector = "(" + DeadLetters.DEAD_LETTERED_AT + " IS NULL OR " + DeadLetters.DEAD_LETTERED_AT + " < "
+                + System.currentTimeMillis() + ")";
+        if (editKey != null && !editKey.isBlank()) {
+            // only that edit's dead letters (a string literal of the selector: a quote is written twice)
+            selector += " AND KashEditKey = '" + editKey.replace("'", "''") + "'";
+        }
         try (JMSContext ctx = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
                 JMSConsumer consumer = ctx.createConsumer(ctx.createQueue(kash.jms().dlq()), selector)) {
             for (int i = 0; i < max; i++) {
@@ -163,7 +168,7 @@ public class OperatorResource {
                             ? new String(m.getBody(byte[].class), java.nio.charset.StandardCharsets.UTF_8)
                             : m.getBody(String.class);
                     outcomes.add(submit(body, DeadLetters.replayKey(m, body),
-                            "dead letter " + m.getJMSMessageID()));
+                            "dead letter " + m.getJMSMessageID(), m.propertyExists(DeadLetters.CONFLICT)));
                     ctx.commit();
                 } catch (RuntimeException e) {
                     ctx.rollback();
@@ -175,11 +180,12 @@ public class OperatorResource {
     }
 
     /** The edit through route replay-edit; an outcome that cannot be routed fails the replay (it is rolled back). */
-    private Map<String, Object> submit(String json, String key, String origin) {
+    private Map<String, Object> submit(String json, String key, String origin, boolean conflict) {
         Exchange done = camel.send("direct:replay-edit", e -> {
             e.getMessage().setBody(json);
             e.getMessage().setHeader(Replays.KEY, key);
             e.getMessage().setHeader(Replays.ORIGIN, origin);
+            e.getMessage().setHeader(Replays.CONFLICT, conflict);
         });
         if (done.getException() != null) {
             throw new IllegalStateException("replay of " + (key != null ? key : origin) + " could not be routed",

@@ -221,7 +221,8 @@ public class KashSimulator {
                 return new Reply(0, "", step.delayMs(), true, null);
             }
             if (step.refuse()) {
-                return fail("Simulated refusal");
+                Reply refusal = fail("Simulated refusal");
+                return new Reply(refusal.status(), refusal.json(), step.delayMs(), false, null);
             }
             return new Reply(step.status(), "<html><body>Simulated HTTP " + step.status() + "</body></html>",
                     step.delayMs(), false, step.retryAfterSeconds());

@@ -1,5 +1,6 @@
 package org.kashbridge.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,6 +124,46 @@ class KeyConflictTest {
         assertEquals("OK", fixed.jsonPath().getString("status"));
         assertEquals(1, simulator.order(52_300).payments.size());
         assertEquals(0, new java.math.BigDecimal("5.00").compareTo(simulator.order(52_300).payments.get(0)));
+    }
+
+    @Test
+    void theDeadLetterOfAConflictIsNeverReplayedUnderTheKeyItContested() throws Exception {
+        // the key's first edit is in flight (held 2 s, then refused by Kash: nothing applied)...
+        FaultPlan slow = new FaultPlan();
+        slow.firstRequests = List.of("false");
+        slow.delayMs = 2_000;
+        simulator.faults(slow);
+        Future<Response> first = callers.submit(() -> Api.postEdit("erp-52600", payment(52_600)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Sent.count(simulator, "52600") == 1);
+        // ...when another edit comes under its key: a conflict, dead-lettered
+        try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            var m = ctx.createTextMessage(payment(52_601));
+            m.setStringProperty("editId", "erp-52600");
+            ctx.createProducer().send(ctx.createQueue("kash.order-edits"), m);
+        }
+        Message dead = Jms.browse(cf, "kash.order-edits.DLQ", "KashEditKey = 'erp-52600'");
+        assertNotNull(dead);
+        assertTrue(dead.getBooleanProperty("KashConflict"), dead.getStringProperty("KashStatus") + " "
+                + dead.getStringProperty("KashFailureReason"));
+        assertEquals(422, first.get().statusCode(), "the first edit was refused by Kash: its key is free again");
+        simulator.faults(new FaultPlan());
+
+        // replayed oldest first, the conflict would take the freed key before the edit that owns it; it is refused
+        // again (and stays a conflict for the next replay), and the owner's dead letter is sent under its key
+        for (List<String> expected : List.of(List.of("REJECTED", "OK"), List.of("REJECTED"))) {
+            Response replay = given().header("X-API-Key", Api.KEY)
+                    .post("/api/operator/dead-letters/replay?max=10&editKey=erp-52600");
+            assertEquals(200, replay.statusCode(), replay.asString());
+            assertEquals(expected, replay.jsonPath().getList("status"), replay.asString());
+            assertTrue(replay.jsonPath().getString("[0].errors[0].message").startsWith("conflict: not replayed: the "
+                    + "key 'erp-52600' names another edit"), replay.asString());
+            Message again = Jms.browse(cf, "kash.order-edits.DLQ", "KashEditKey = 'erp-52600'");
+            assertTrue(again.getBooleanProperty("KashConflict"));
+        }
+        assertEquals(0, Sent.count(simulator, "52601"));
+        assertEquals(2, Sent.count(simulator, "52600"), "refused by Kash, then replayed");
+        assertEquals(1, simulator.order(52_600).payments.size());
     }
 
     @Test
