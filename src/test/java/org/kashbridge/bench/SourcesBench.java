@@ -1,0 +1,238 @@
+package org.kashbridge.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.kashbridge.faults.Processes;
+import org.kashbridge.support.FreePortResource;
+import org.kashbridge.support.TestFiles;
+
+/**
+ * Every source against the raw loop in the same run (bench/run.sh --sources): one bridge, warmed, then rounds of
+ * the raw loop, REST with {@code inFlight} callers (synchronous, and with Prefer: respond-async), JMS with as many
+ * consumers, and JMS with 4 edits per order back to back, grouped by JMSXGroupID and not. Ratios per round and
+ * their medians; the rounds interleave the sources so that the host's drift hits all of them alike.
+ */
+public final class SourcesBench {
+
+    private static final Path ROOT = Path.of("target/bench-sources");
+
+    public static void main(String[] args) throws Exception {
+        int edits = Integer.parseInt(System.getProperty("bench.edits", "4000"));
+        int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
+        int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
+        int latency = Integer.parseInt(System.getProperty("bench.latency", "20"));
+        TestFiles.deleteTree(ROOT);
+        Bench.simPort = FreePortResource.freePort();
+        Process simulator = Processes.simulator(ROOT, Bench.simPort, Bench.SHOP, Bench.KEY);
+        int http = FreePortResource.freePort();
+        int broker = FreePortResource.freePort();
+        Map<String, String> env = Bench.bridgeEnv(ROOT.resolve("bridge"), http);
+        env.put("KASH_BROKER_PORT", String.valueOf(broker));
+        env.put("KASH_JMS_CONSUMERS", String.valueOf(inFlight));
+        env.put("KASH_CONCURRENCY", String.valueOf(inFlight));
+        Process bridge = Processes.start("bridge", ROOT.resolve("bridge"), env);
+        Map<String, List<Double>> figures = new LinkedHashMap<>();
+        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker, "kash-client",
+                "bench-client")) {
+            Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
+            Sources s = new Sources(http, cf, inFlight);
+            long base = 100_000_000;
+            // warm-up: the raw loop and every path of the bridge, as many edits as the rounds measure twice over
+            Bench.plan(0);
+            for (int w = 0; w < 3; w++) {
+                RawLoop.run(Bench.sim("/workers/editOrder.php"), Bench.bodies(EditGenerator.edits(1 + w, edits, 3, 0.2,
+                        base)), inFlight);
+                base += edits;
+                s.rest(EditGenerator.edits(11 + w, edits, 3, 0.2, base), false);
+                base += edits;
+                s.rest(EditGenerator.edits(21 + w, edits, 3, 0.2, base), true);
+                base += edits;
+                s.jms(EditGenerator.edits(31 + w, edits, 3, 0.2, base), false);
+                base += edits;
+                s.jms(perOrder(EditGenerator.edits(41 + w, edits, 3, 0, base), 4), true);
+                base += edits;
+            }
+            for (int round = 1; round <= rounds; round++) {
+                Bench.plan(latency);
+                double raw = RawLoop.run(Bench.sim("/workers/editOrder.php"),
+                        Bench.bodies(EditGenerator.edits(100 + round, edits, 3, 0.2, base)), inFlight);
+                base += edits;
+                double rest = s.rest(EditGenerator.edits(200 + round, edits, 3, 0.2, base), false);
+                base += edits;
+                double[] async = s.restAsync(EditGenerator.edits(300 + round, edits, 3, 0.2, base));
+                base += edits;
+                double jms = s.jms(EditGenerator.edits(400 + round, edits, 3, 0.2, base), false);
+                base += edits;
+                double ungrouped = s.jms(perOrder(EditGenerator.edits(500 + round, edits, 3, 0, base), 4), false);
+                base += edits;
+                double grouped = s.jms(perOrder(EditGenerator.edits(600 + round, edits, 3, 0, base), 4), true);
+                base += edits;
+                add(figures, "raw loop (edits/s)", raw);
+                add(figures, "REST sync (edits/s)", rest);
+                add(figures, "REST sync / raw", rest / raw);
+                add(figures, "REST async accepted (edits/s)", async[0]);
+                add(figures, "REST async applied (edits/s)", async[1]);
+                add(figures, "JMS (edits/s)", jms);
+                add(figures, "JMS / raw", jms / raw);
+                add(figures, "JMS 4 per order, not grouped (edits/s)", ungrouped);
+                add(figures, "JMS 4 per order, grouped by JMSXGroupID (edits/s)", grouped);
+                add(figures, "JMS grouped / not grouped", grouped / ungrouped);
+                System.out.printf("round %d: raw %.0f, REST %.0f (%.2f), async accepted %.0f applied %.0f, JMS %.0f "
+                        + "(%.2f), 4 per order %.0f, grouped %.0f (%.2f)%n", round, raw, rest, rest / raw, async[0],
+                        async[1], jms, jms / raw, ungrouped, grouped, grouped / ungrouped);
+            }
+        } finally {
+            Processes.stop(bridge);
+            Processes.stop(simulator);
+        }
+        StringBuilder out = new StringBuilder("| figure (" + latency + " ms, " + inFlight + " in flight, " + edits
+                + " edits a run) | median | rounds |\n|---|---|---|\n");
+        figures.forEach((name, values) -> {
+            String format = name.contains("edits/s") ? "%.0f" : "%.2f"; // rates, else ratios
+            out.append("| ").append(name).append(" | ").append(String.format(format, Bench.median(values)))
+                    .append(" | ").append(values.stream().map(v -> String.format(format, v))
+                            .reduce((a, b) -> a + ", " + b).orElse(""))
+                    .append(" |\n");
+        });
+        Files.createDirectories(ROOT);
+        Files.writeString(ROOT.resolve("RESULTS-sources.md"), out.toString(), StandardCharsets.UTF_8);
+        System.out.println(out);
+    }
+
+    private static void add(Map<String, List<Double>> figures, String name, double value) {
+        figures.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    /** The same edits, {@code n} to an order, back to back (orders renumbered from the first edit's). */
+    static List<EditGenerator.Edit> perOrder(List<EditGenerator.Edit> edits, int n) {
+        List<EditGenerator.Edit> out = new ArrayList<>(edits.size());
+        long first = edits.get(0).orderID();
+        for (int i = 0; i < edits.size(); i++) {
+            EditGenerator.Edit e = edits.get(i);
+            out.add(new EditGenerator.Edit(first + i / n, e.payment(), e.titles(), e.prices()));
+        }
+        return out;
+    }
+
+    /** One bridge's sources, driven from this process. */
+    private static final class Sources {
+        private final int http;
+        private final ActiveMQConnectionFactory cf;
+        private final int callers;
+
+        Sources(int http, ActiveMQConnectionFactory cf, int callers) {
+            this.http = http;
+            this.cf = cf;
+            this.callers = callers;
+        }
+
+        /** Edits per second through POST /api/order-edits, {@code callers} at once; async: only until accepted. */
+        double rest(List<EditGenerator.Edit> edits, boolean async) throws Exception {
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            long start = System.nanoTime();
+            try {
+                List<Future<?>> workers = new ArrayList<>();
+                for (int w = 0; w < callers; w++) {
+                    workers.add(pool.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < edits.size(); i = next.getAndIncrement()) {
+                            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
+                                    + "/api/order-edits")).header("X-API-Key", "bench")
+                                    .header("Content-Type", "application/json");
+                            if (async) {
+                                r.header("Prefer", "respond-async");
+                            }
+                            HttpResponse<String> answer = Processes.HTTP.send(r.POST(HttpRequest.BodyPublishers
+                                    .ofString(EditGenerator.json(edits.get(i)))).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (answer.statusCode() != (async ? 202 : 200)) {
+                                throw new IllegalStateException("REST answered " + answer.statusCode() + ": "
+                                        + answer.body());
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : workers) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            double rate = edits.size() / ((System.nanoTime() - start) / 1e9);
+            if (async) {
+                drain(edits.size());
+            }
+            return rate;
+        }
+
+        /** Prefer: respond-async: edits accepted per second, and applied per second (until the last outcome). */
+        double[] restAsync(List<EditGenerator.Edit> edits) throws Exception {
+            long start = System.nanoTime();
+            double accepted = rest(edits, true);
+            return new double[] {accepted, edits.size() / ((System.nanoTime() - start) / 1e9)};
+        }
+
+        /** Edits per second from the ingest queue to the last outcome; grouped: JMSXGroupID = the orderID. */
+        double jms(List<EditGenerator.Edit> edits, boolean grouped) {
+            try (JMSContext ctx = cf.createContext(JMSContext.SESSION_TRANSACTED)) {
+                Queue queue = ctx.createQueue("kash.order-edits");
+                JMSProducer producer = ctx.createProducer();
+                long start = System.nanoTime();
+                for (int i = 0; i < edits.size(); i++) {
+                    var m = ctx.createTextMessage(EditGenerator.json(edits.get(i)));
+                    if (grouped) {
+                        m.setStringProperty("JMSXGroupID", String.valueOf(edits.get(i).orderID()));
+                    }
+                    producer.send(queue, m);
+                    if (i % 100 == 99 || i == edits.size() - 1) {
+                        ctx.commit();
+                    }
+                }
+                drain(edits.size());
+                return edits.size() / ((System.nanoTime() - start) / 1e9);
+            } catch (jakarta.jms.JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Waits for {@code n} outcomes on the results queue (JMS edits, and REST edits queued with respond-async). */
+        private void drain(int n) {
+            Map<String, Integer> statuses = new HashMap<>();
+            try (JMSContext ctx = cf.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                    JMSConsumer outcomes = ctx.createConsumer(ctx.createQueue("kash.order-edits.results"))) {
+                for (int i = 0; i < n; i++) {
+                    String body = outcomes.receiveBody(String.class, 120_000);
+                    if (body == null) {
+                        throw new IllegalStateException("only " + i + " of " + n + " outcomes: " + statuses);
+                    }
+                    String status = body.replaceAll("(?s).*\"status\":\"([A-Z_]+)\".*", "$1");
+                    statuses.merge(status, 1, Integer::sum);
+                }
+            }
+            if (statuses.getOrDefault("OK", 0) != n) {
+                throw new IllegalStateException("outcomes " + statuses + " of " + n + " edits");
+            }
+        }
+    }
+}
