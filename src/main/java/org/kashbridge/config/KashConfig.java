@@ -235,6 +235,13 @@ public interface KashConfig {
 
         int maxDeliveryAttempts();
 
+        /**
+         * How long the embedded broker's journal gathers writes before one sync covers them all, in microseconds
+         * (Artemis's journal-buffer-timeout). Every transacted receive and persistent send waits for that sync.
+         */
+        @WithDefault("100")
+        int journalFlushUs();
+
         /** The broker the bridge connects to (quarkus.artemis.url). */
         String url();
 

@@ -79,7 +79,11 @@ public class EmbeddedBroker {
                 .setJournalDirectory(dir.resolve("journal").toString())
                 .setBindingsDirectory(dir.resolve("bindings").toString())
                 .setPagingDirectory(dir.resolve("paging").toString())
-                .setLargeMessagesDirectory(dir.resolve("large-messages").toString());
+                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
+                // Artemis's 3.3 ms default for a journal without libaio was made for spinning disks: each consumed
+                // edit (its commit, its outcome) waited for it; the same bound for the libaio journal
+                .setJournalBufferTimeout_NIO(kash.broker().journalFlushUs() * 1000)
+                .setJournalBufferTimeout_AIO(kash.broker().journalFlushUs() * 1000);
         try {
             config.addAcceptorConfiguration("kash", kash.broker().acceptor());
             config.addAddressSetting("#", new AddressSettings()

@@ -50,6 +50,10 @@ public final class SourcesBench {
         env.put("KASH_BROKER_PORT", String.valueOf(broker));
         env.put("KASH_JMS_CONSUMERS", String.valueOf(inFlight));
         env.put("KASH_CONCURRENCY", String.valueOf(inFlight));
+        if (System.getProperty("bench.cws") != null) {
+            env.put("KASH_BROKER_URL",
+                    "tcp://127.0.0.1:" + broker + "?consumerWindowSize=" + System.getProperty("bench.cws"));
+        }
         Process bridge = Processes.start("bridge", ROOT.resolve("bridge"), env);
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker, "kash-client",

@@ -27,7 +27,7 @@ public class ExternalBroker implements QuarkusTestResourceLifecycleManager {
         port = FreePortResource.freePort();
         up();
         return Map.of("kash.broker.embedded", "false",
-                "kash.broker.url", url() + "?consumerWindowSize=0",
+                "kash.broker.url", url() + "?consumerWindowSize=8192",
                 "kash.broker.user", USER, "kash.broker.password", PASSWORD);
     }
 
