@@ -81,12 +81,19 @@ public final class SourcesBench {
                 double raw = RawLoop.run(Bench.sim("/workers/editOrder.php"),
                         Bench.bodies(EditGenerator.edits(100 + round, edits, 3, 0.2, base)), inFlight);
                 base += edits;
+                long cpu0 = Bench.cpuTicks(bridge.pid());
                 double rest = s.rest(EditGenerator.edits(200 + round, edits, 3, 0.2, base), false);
+                long cpu1 = Bench.cpuTicks(bridge.pid());
                 base += edits;
                 double[] async = s.restAsync(EditGenerator.edits(300 + round, edits, 3, 0.2, base));
                 base += edits;
+                long cpu2 = Bench.cpuTicks(bridge.pid());
                 double jms = s.jms(EditGenerator.edits(400 + round, edits, 3, 0.2, base), false);
+                long cpu3 = Bench.cpuTicks(bridge.pid());
                 base += edits;
+                // bridge CPU (ticks of 10 ms) per 1,000 edits, in seconds
+                add(figures, "bridge CPU s per 1,000 REST sync edits", (cpu1 - cpu0) / 100.0 / edits * 1000);
+                add(figures, "bridge CPU s per 1,000 JMS edits", (cpu3 - cpu2) / 100.0 / edits * 1000);
                 double ungrouped = s.jms(perOrder(EditGenerator.edits(500 + round, edits, 3, 0, base), 4), false);
                 base += edits;
                 double grouped = s.jms(perOrder(EditGenerator.edits(600 + round, edits, 3, 0, base), 4), true);
@@ -112,7 +119,7 @@ public final class SourcesBench {
         StringBuilder out = new StringBuilder("| figure (" + latency + " ms, " + inFlight + " in flight, " + edits
                 + " edits a run) | median | rounds |\n|---|---|---|\n");
         figures.forEach((name, values) -> {
-            String format = name.contains("edits/s") ? "%.0f" : "%.2f"; // rates, else ratios
+            String format = name.contains("edits/s") ? "%.0f" : "%.2f"; // rates, else ratios and CPU seconds
             out.append("| ").append(name).append(" | ").append(String.format(format, Bench.median(values)))
                     .append(" | ").append(values.stream().map(v -> String.format(format, v))
                             .reduce((a, b) -> a + ", " + b).orElse(""))
