@@ -35,6 +35,7 @@ import org.kashbridge.config.KashConfig;
 public class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
+    static final String IN_VM = "vm://0";
 
     @Inject
     KashConfig kash;
@@ -43,6 +44,11 @@ public class EmbeddedBroker {
     private volatile CompletableFuture<Void> starting;
 
     void begin(@Observes BeforeConfigure event) {
+        if (!kash.broker().embedded() && !kash.check() && kash.broker().url().startsWith("vm:")) {
+            throw new IllegalStateException("KASH_BROKER_EMBEDDED=false, but KASH_BROKER_URL (kash.broker.url) is "
+                    + kash.broker().url() + ", the embedded broker inside this process: set it to your broker, "
+                    + "tcp://host:61616");
+        }
         if (kash.broker().embedded()) {
             starting = CompletableFuture.runAsync(this::startBroker,
                     task -> new Thread(task, "kash-broker-start").start());
@@ -86,6 +92,9 @@ public class EmbeddedBroker {
                 .setJournalBufferTimeout_AIO(kash.broker().journalFlushUs() * 1000);
         try {
             config.addAcceptorConfiguration("kash", kash.broker().acceptor());
+            // the bridge's own connection (kash.broker.url vm://0): no socket, no Netty pipeline on either side;
+            // reachable from this process only, and it logs in like any client
+            config.addAcceptorConfiguration("in-vm", IN_VM);
             config.addAddressSetting("#", new AddressSettings()
                     .setMaxDeliveryAttempts(kash.broker().maxDeliveryAttempts())
                     .setRedeliveryDelay(1000)

@@ -50,7 +50,9 @@ public final class SourcesBench {
         env.put("KASH_BROKER_PORT", String.valueOf(broker));
         env.put("KASH_JMS_CONSUMERS", String.valueOf(inFlight));
         env.put("KASH_CONCURRENCY", String.valueOf(inFlight));
-        if (System.getProperty("bench.cws") != null) {
+        if (System.getProperty("bench.brokerUrl") != null) {
+            env.put("KASH_BROKER_URL", System.getProperty("bench.brokerUrl"));
+        } else if (System.getProperty("bench.cws") != null) {
             env.put("KASH_BROKER_URL",
                     "tcp://127.0.0.1:" + broker + "?consumerWindowSize=" + System.getProperty("bench.cws"));
         }
@@ -75,6 +77,39 @@ public final class SourcesBench {
                 base += edits;
                 s.jms(perOrder(EditGenerator.edits(41 + w, edits, 3, 0, base), 4), true);
                 base += edits;
+            }
+            if (System.getProperty("bench.only") != null) {
+                // -Dbench.only=jms|rest: that source alone, e.g. under a profiler (-Dbridge.jvmOpts)
+                Bench.plan(latency);
+                boolean jms = "jms".equals(System.getProperty("bench.only"));
+                Map<String, Long> threads0 = threadTicks(bridge.pid());
+                if (System.getProperty("bench.jfr") != null) {
+                    // the bridge's CPU samples over these rounds (run with -Dbench.env=KASH_CDS=off: with the class-data
+                    // archive the JVM refuses JFR's commands); bench/profile.py summarises them
+                    new ProcessBuilder("jcmd", String.valueOf(bridge.pid()), "JFR.start", "name=sources",
+                            "settings=profile").inheritIO().start().waitFor();
+                }
+                for (int round = 1; round <= rounds; round++) {
+                    List<EditGenerator.Edit> some = EditGenerator.edits(700 + round, edits, 3, 0.2, base);
+                    base += edits;
+                    System.out.printf("%s round %d: %.0f edits/s%n", jms ? "JMS" : "REST", round,
+                            jms ? s.jms(some, false) : s.rest(some, false));
+                }
+                // where the bridge's CPU went, by kind of thread (numbers in thread names folded)
+                Map<String, Long> threads1 = threadTicks(bridge.pid());
+                Map<String, Long> byKind = new java.util.TreeMap<>();
+                threads1.forEach((name, ticks) -> byKind.merge(name.replaceAll("\\d+", "#"),
+                        ticks - threads0.getOrDefault(name, 0L), Long::sum));
+                long all = byKind.values().stream().mapToLong(Long::longValue).sum();
+                System.out.printf("bridge CPU over %d rounds: %.1f s (%.2f s per 1,000 edits)%n", rounds, all / 100.0,
+                        all / 100.0 / (rounds * (double) edits) * 1000);
+                byKind.entrySet().stream().sorted(Map.Entry.<String, Long> comparingByValue().reversed()).limit(15)
+                        .forEach(e -> System.out.printf("  %5.1f %%  %s%n", 100.0 * e.getValue() / all, e.getKey()));
+                if (System.getProperty("bench.jfr") != null) {
+                    new ProcessBuilder("jcmd", String.valueOf(bridge.pid()), "JFR.dump", "name=sources", "filename="
+                            + ROOT.resolve("bridge.jfr").toAbsolutePath()).inheritIO().start().waitFor();
+                }
+                return;
             }
             for (int round = 1; round <= rounds; round++) {
                 Bench.plan(latency);
@@ -128,6 +163,24 @@ public final class SourcesBench {
         Files.createDirectories(ROOT);
         Files.writeString(ROOT.resolve("RESULTS-sources.md"), out.toString(), StandardCharsets.UTF_8);
         System.out.println(out);
+    }
+
+    /** CPU ticks (user + system) of each live thread of a process, by "name/tid". */
+    static Map<String, Long> threadTicks(long pid) throws java.io.IOException {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(name + "/" + t.getFileName(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (java.io.IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return ticks;
     }
 
     private static void add(Map<String, List<Double>> figures, String name, double value) {
