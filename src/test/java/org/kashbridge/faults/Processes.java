@@ -68,6 +68,8 @@ public final class Processes {
         env.put("KASH_API_KEY", key);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("KASH_BROKER_EMBEDDED", "false");
+        // no route consumes a queue here; a broker address is still needed once the embedded one is off
+        env.put("KASH_BROKER_URL", "tcp://127.0.0.1:1");
         env.put("KASH_DATA_DIR", root.resolve("simulator/data").toString());
         env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + root.resolve("no-routes") + "/*.camel.yaml");
         Process p = start("simulator", root.resolve("simulator"), env, heap);
