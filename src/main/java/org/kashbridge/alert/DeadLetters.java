@@ -48,6 +48,12 @@ public class DeadLetters {
         return m.getStringProperty(DEAD_LETTER_KEY);
     }
 
+    /** The dead letter of a conflict: flagged so, or, written before the flag, REJECTED with a conflict's reason. */
+    public static boolean conflict(jakarta.jms.Message m) throws jakarta.jms.JMSException {
+        return m.propertyExists(CONFLICT) || org.kashbridge.core.EditOutcome.conflictReason(
+                m.getStringProperty("KashStatus"), m.getStringProperty("KashFailureReason"));
+    }
+
     public String message(Exchange exchange) {
         EditEnvelope e = exchange.getProperty(EditEnvelope.PROPERTY, EditEnvelope.class);
         var m = exchange.getMessage();

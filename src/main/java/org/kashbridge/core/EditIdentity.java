@@ -27,6 +27,11 @@ public final class EditIdentity {
 
     /** The longest name a sender may give an edit (editId, Idempotency-Key), in characters: docs/api.md, Limits. */
     public static final int MAX_NAME = 256;
+    /**
+     * The longest ledger key, whoever made it (a JMS message id an AMQP sender chose can be any length): a name at
+     * its bound with a batch's #i and its prefix fits.
+     */
+    public static final int MAX_KEY = 300;
 
     /**
      * A ledger key; {@code named}: the sender named the edit, so its content is not compared with others;
@@ -43,6 +48,16 @@ public final class EditIdentity {
         public String nameTooLong() {
             return nameLength <= MAX_NAME ? null : "editId / Idempotency-Key: at most " + MAX_NAME
                     + " characters, got " + nameLength + "; name the edit more briefly";
+        }
+
+        /** Why this key cannot name an edit in the ledger (a name too long, or a message id), else null. */
+        public String tooLong() {
+            String name = nameTooLong();
+            if (name != null || value.length() <= MAX_KEY) {
+                return name;
+            }
+            return "the edit cannot be named by its " + (value.startsWith("jms:") ? "message id" : "key") + ", "
+                    + value.length() + " characters long (at most " + MAX_KEY + "): give it an editId";
         }
     }
 

@@ -28,8 +28,14 @@ public record EditOutcome(EditStatus status, Long orderID, String invoice, Strin
         return rejected(CONFLICT + detail);
     }
 
+    /** The bridge's own refusal (no HTTP status: Kash never answered it), whatever Kash's messages say. */
     public boolean isConflict() {
-        return status == EditStatus.REJECTED && message != null && message.startsWith(CONFLICT);
+        return status == EditStatus.REJECTED && httpStatus == null && message != null && message.startsWith(CONFLICT);
+    }
+
+    /** A dead letter written before dead letters carried KashConflict: its status and reason say so. */
+    public static boolean conflictReason(String status, String reason) {
+        return EditStatus.REJECTED.name().equals(status) && reason != null && reason.startsWith(CONFLICT + "the key '");
     }
 
     private static final String CONFLICT = "conflict: ";

@@ -25,6 +25,7 @@ final class OneEndedKeys {
     /** Adjacent grouping: one-ended rows since the last row that could be split, with their keys. */
     private final List<Map.Entry<String, MappedRow>> awaitingNext = new ArrayList<>();
     private final Set<Integer> unsplitRows = new HashSet<>();
+    /** The key of the row just before, when it could be split and has one; else null. */
     private String lastWholeKey;
 
     OneEndedKeys(Layout.Grouping grouping) {
@@ -33,28 +34,31 @@ final class OneEndedKeys {
 
     /** Each staged row in file order, with its key (null when it has none). */
     void row(MappedRow row, String key) {
-        if (row.unsplit() != null) {
-            unsplitRows.add(row.row());
-            if (row.unsplit().oneEnd() == null || grouping == Layout.Grouping.ROW || key == null
-                    || key.equals(lastWholeKey)) {
-                return; // read from both ends, an edit of its own, or its neighbour has the key
-            }
-            if (grouping == Layout.Grouping.ADJACENT) {
-                awaitingNext.add(Map.entry(key, row));
-            } else {
-                unconfirmed.putIfAbsent(key, row);
-            }
-            return;
-        }
-        if (row.values() == null || key == null) {
-            return;
-        }
+        boolean whole = row.unsplit() == null && row.values() != null && key != null;
+        // adjacent grouping: a one-ended row's key must be the very next row's, when the row before lacked it
         for (Map.Entry<String, MappedRow> waiting : awaitingNext) {
-            if (!key.equals(waiting.getKey())) {
+            if (!whole || !key.equals(waiting.getKey())) {
                 throw refused(waiting, "neither row next to it has");
             }
         }
         awaitingNext.clear();
+        if (row.unsplit() != null) {
+            unsplitRows.add(row.row());
+            if (row.unsplit().oneEnd() != null && grouping != Layout.Grouping.ROW && key != null
+                    && !key.equals(lastWholeKey)) {
+                if (grouping == Layout.Grouping.ADJACENT) {
+                    awaitingNext.add(Map.entry(key, row));
+                } else {
+                    unconfirmed.putIfAbsent(key, row);
+                }
+            }
+            lastWholeKey = null; // the next row's neighbour is a row that cannot be read
+            return;
+        }
+        if (!whole) {
+            lastWholeKey = null;
+            return;
+        }
         unconfirmed.remove(key);
         lastWholeKey = key;
     }

@@ -55,7 +55,7 @@ public class IdempotencyGate {
         String fingerprint = EditIdentity.fingerprint(e.getEdit());
         EditIdentity.Key named = e.key();
         e.identified(named != null ? named : EditIdentity.content(fingerprint), fingerprint);
-        String tooLong = e.key().nameTooLong();
+        String tooLong = e.key().tooLong();
         if (tooLong != null) {
             e.complete(EditOutcome.rejected(tooLong));
         }

@@ -75,6 +75,11 @@ public class EmbeddedBroker {
     }
 
     private void startBroker() {
+        int flushUs = kash.broker().journalFlushUs();
+        if (flushUs < 0 || flushUs > 1_000_000) {
+            throw new IllegalStateException("KASH_BROKER_JOURNAL_FLUSH_US (kash.broker.journal-flush-us) must be "
+                    + "between 0 and 1000000 microseconds, got " + flushUs);
+        }
         Path dir = Path.of(kash.broker().dataDir()).toAbsolutePath();
         Configuration config = new ConfigurationImpl()
                 .setName("kash-bridge")
@@ -88,8 +93,8 @@ public class EmbeddedBroker {
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
                 // Artemis's 3.3 ms default for a journal without libaio was made for spinning disks: each consumed
                 // edit (its commit, its outcome) waited for it; the same bound for the libaio journal
-                .setJournalBufferTimeout_NIO(kash.broker().journalFlushUs() * 1000)
-                .setJournalBufferTimeout_AIO(kash.broker().journalFlushUs() * 1000);
+                .setJournalBufferTimeout_NIO(flushUs * 1000)
+                .setJournalBufferTimeout_AIO(flushUs * 1000);
         try {
             config.addAcceptorConfiguration("kash", kash.broker().acceptor());
             // the bridge's own connection (kash.broker.url vm://0): no socket, no Netty pipeline on either side;

@@ -53,7 +53,7 @@ public class RequestWritten implements HttpClientConfigurer {
     public static final class NotSentException extends ConnectException {
         NotSentException(IOException cause) {
             // no cause chained: the route's onException would match the cause (a SocketException: "sent")
-            super("not sent: the connection failed before the request was written (" + cause.getClass().getSimpleName()
+            super("not sent: the request did not reach Kash whole (" + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")");
         }
     }
@@ -106,10 +106,14 @@ public class RequestWritten implements HttpClientConfigurer {
         return m != null && m.startsWith(prefix) && HANDSHAKE_REFUSALS.contains(m.substring(prefix.length()).trim());
     }
 
-    /** The connection as the request executor uses it: writing begins with the header, ends with the flush. */
+    /**
+     * The connection as the request executor uses it: writing begins with the header and ends with the flush that
+     * follows the body (with Expect: 100-continue the header is flushed alone first).
+     */
     private static final class Watched implements HttpClientConnection {
         private final HttpClientConnection conn;
         private final int[] progress;
+        private boolean bodyLeft;
 
         Watched(HttpClientConnection conn, int[] progress) {
             this.conn = conn;
@@ -119,22 +123,20 @@ public class RequestWritten implements HttpClientConfigurer {
         @Override
         public void sendRequestHeader(ClassicHttpRequest request) throws HttpException, IOException {
             progress[0] = WRITING;
+            bodyLeft = request.getEntity() != null;
             conn.sendRequestHeader(request);
         }
 
         @Override
         public void flush() throws IOException {
             conn.flush();
-            if (progress[0] == WRITING) {
+            if (progress[0] == WRITING && !bodyLeft) {
                 progress[0] = WRITTEN;
             }
         }
 
         @Override
         public ClassicHttpResponse receiveResponseHeader() throws HttpException, IOException {
-            // a body too large for one flush is written while the executor waits for 100-continue: the first byte
-            // read means the whole request went out
-            progress[0] = Math.max(progress[0], WRITTEN);
             return conn.receiveResponseHeader();
         }
 
@@ -151,6 +153,7 @@ public class RequestWritten implements HttpClientConfigurer {
         @Override
         public void sendRequestEntity(ClassicHttpRequest request) throws HttpException, IOException {
             conn.sendRequestEntity(request);
+            bodyLeft = false;
         }
 
         @Override

@@ -168,7 +168,7 @@ public class OperatorResource {
                             ? new String(m.getBody(byte[].class), java.nio.charset.StandardCharsets.UTF_8)
                             : m.getBody(String.class);
                     outcomes.add(submit(body, DeadLetters.replayKey(m, body),
-                            "dead letter " + m.getJMSMessageID(), m.propertyExists(DeadLetters.CONFLICT)));
+                            "dead letter " + m.getJMSMessageID(), DeadLetters.conflict(m)));
                     ctx.commit();
                 } catch (RuntimeException e) {
                     ctx.rollback();

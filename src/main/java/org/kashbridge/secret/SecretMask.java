@@ -84,6 +84,11 @@ public final class SecretMask {
         generated = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
     }
 
+    /** Tests only: forget the secrets made so far. */
+    static synchronized void forgetGenerated() {
+        generated = new String[0];
+    }
+
     public String apply(String text) {
         if (text == null) {
             return null;

@@ -51,9 +51,12 @@ class EditIdentityTest {
         assertNotNull(EditIdentity.rest(over, null, 0).nameTooLong());
         assertNotNull(EditIdentity.rest(null, over, null).nameTooLong());
         assertNotNull(EditIdentity.jms(null, over, "ID:1").nameTooLong());
-        // keys the bridge makes carry no name of the sender's
+        // keys the bridge makes carry no name of the sender's, but are bounded whole (an AMQP sender's message id)
         assertNull(EditIdentity.kept("editId:" + over).nameTooLong());
-        assertNull(EditIdentity.jmsMessage("ID:" + over).nameTooLong());
+        assertNull(EditIdentity.jmsMessage("ID:" + over).tooLong());
+        assertNull(EditIdentity.rest("r".repeat(256), null, 99).tooLong());
+        assertEquals("the edit cannot be named by its message id, 305 characters long (at most 300): give it an editId",
+                EditIdentity.jmsMessage("ID:" + "m".repeat(298)).tooLong());
     }
 
     @Test

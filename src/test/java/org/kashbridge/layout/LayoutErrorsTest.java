@@ -251,6 +251,10 @@ class LayoutErrorsTest {
         assertEquals(null, kept.unreadableReason());
         assertEquals(List.of("5@2", "6@3", "7@6"), kept.edits().stream().map(EditEnvelope::getEditKey).toList());
         assertTrue(errors(kept.edits().get(1)).contains("the whole edit of orderID '6'"));
+        // a row without a key between: the broken row's neighbour is that row, not the one before it
+        CsvEditFile between = read(l, header + "6,-1,Jam,2\n,-1,Bun,1\n6,Cake,2\n7,-1,Pie,1\n", StandardCharsets.UTF_8);
+        assertTrue(between.unreadableReason() != null && between.unreadableReason().contains("('6'), which neither row "
+                + "next to it has"), String.valueOf(between.unreadableReason()));
         CsvEditFile last = read(l, header + "5,-2,Tea,1\n6,-1,Jam,2\n9,Cake,2\n", StandardCharsets.UTF_8);
         assertTrue(last.unreadableReason() != null && last.unreadableReason().contains("('9'), which neither row next "
                 + "to it has"), String.valueOf(last.unreadableReason()));

@@ -29,6 +29,11 @@ class SecretMaskTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void forget() {
+        SecretMask.forgetGenerated();
+    }
+
     @Test
     void aSecretTheBridgeMakesWhileItRunsIsMaskedByMasksMadeBefore() {
         String generated = "9f3c0a7e2b1d48aa6c5e";
