@@ -1,10 +1,8 @@
 package org.kashbridge.csv;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,8 +20,8 @@ final class OneEndedKeys {
     private final Layout.Grouping grouping;
     /** Grouping by key: the keys still to be found on a row that could be split, with the first row naming each. */
     private final Map<String, MappedRow> unconfirmed = new LinkedHashMap<>();
-    /** Adjacent grouping: one-ended rows since the last row that could be split, with their keys. */
-    private final List<Map.Entry<String, MappedRow>> awaitingNext = new ArrayList<>();
+    /** Adjacent grouping: the one-ended row just before, with its key, waiting for the next row to have it. */
+    private Map.Entry<String, MappedRow> awaitingNext;
     private final Set<Integer> unsplitRows = new HashSet<>();
     /** The key of the row just before, when it could be split and has one; else null. */
     private String lastWholeKey;
@@ -36,18 +34,16 @@ final class OneEndedKeys {
     void row(MappedRow row, String key) {
         boolean whole = row.unsplit() == null && row.values() != null && key != null;
         // adjacent grouping: a one-ended row's key must be the very next row's, when the row before lacked it
-        for (Map.Entry<String, MappedRow> waiting : awaitingNext) {
-            if (!whole || !key.equals(waiting.getKey())) {
-                throw refused(waiting, "neither row next to it has");
-            }
+        if (awaitingNext != null && (!whole || !key.equals(awaitingNext.getKey()))) {
+            throw refused(awaitingNext, "neither row next to it has");
         }
-        awaitingNext.clear();
+        awaitingNext = null;
         if (row.unsplit() != null) {
             unsplitRows.add(row.row());
             if (row.unsplit().oneEnd() != null && grouping != Layout.Grouping.ROW && key != null
                     && !key.equals(lastWholeKey)) {
                 if (grouping == Layout.Grouping.ADJACENT) {
-                    awaitingNext.add(Map.entry(key, row));
+                    awaitingNext = Map.entry(key, row);
                 } else {
                     unconfirmed.putIfAbsent(key, row);
                 }
@@ -65,8 +61,8 @@ final class OneEndedKeys {
 
     /** After the last row: a key still unconfirmed is looked for among all rows staged (rare: broken files only). */
     void finish(StagedRows rows, int keyIndex) throws IOException {
-        if (!awaitingNext.isEmpty()) {
-            throw refused(awaitingNext.get(0), "neither row next to it has");
+        if (awaitingNext != null) {
+            throw refused(awaitingNext, "neither row next to it has");
         }
         if (unconfirmed.isEmpty()) {
             return;

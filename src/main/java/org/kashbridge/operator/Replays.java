@@ -37,17 +37,18 @@ public class Replays {
         String key = exchange.getMessage().getHeader(KEY, String.class);
         String origin = exchange.getMessage().getHeader(ORIGIN, String.class);
         var input = JsonEditReader.read(json);
+        String given = EditIdentity.givenName(key);
         if (Boolean.TRUE.equals(exchange.getMessage().getHeader(CONFLICT, Boolean.class))) {
             // its key was taken by another edit; that one may have failed since, but sending this one under it now
             // could apply it twice (its sender, told of the conflict, may have sent it again under a new key)
             // (a conflict again, so that its next dead letter is not replayed either)
             input.error(new FieldError(null, null, EditOutcome.conflict("not replayed: the key '"
-                    + EditIdentity.givenName(key) + "' names another edit, so this one was never sent under it; "
+                    + given + "' names another edit, so this one was never sent under it; "
                     + "its sender must send it again under a key of its own (editId or Idempotency-Key) if it still "
                     + "wants it (" + origin + ")").message()));
         }
         // named in reports and dead letters as its sender named it (editId), else by its ledger key
-        String editKey = EditIdentity.givenName(key) != null ? EditIdentity.givenName(key) : key != null ? key : origin;
+        String editKey = given != null ? given : key != null ? key : origin;
         EditEnvelope envelope = new EditEnvelope(editKey, new EditSource("replay", origin, null), input)
                 .withOriginal(json);
         return key == null ? envelope : envelope.withIdentity(EditIdentity.kept(key));

@@ -42,7 +42,11 @@ public final class SecretMask {
     private final String[] forms;
 
     private SecretMask(Collection<String> forms) {
-        this.forms = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+        this.forms = longestFirst(forms);
+    }
+
+    private static String[] longestFirst(Collection<String> forms) {
+        return forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
     }
 
     public static SecretMask of(Collection<String> secrets) {
@@ -81,7 +85,7 @@ public final class SecretMask {
         }
         Set<String> forms = new LinkedHashSet<>(List.of(generated));
         forms.addAll(encodings(secret));
-        generated = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+        generated = longestFirst(forms);
     }
 
     /** Tests only: forget the secrets made so far. */
