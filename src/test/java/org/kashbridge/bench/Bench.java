@@ -79,7 +79,11 @@ public final class Bench {
                     List<EditGenerator.Edit> a = EditGenerator.edits(round * 1000L + latency, edits, 3, 0.2, orderBase);
                     orderBase += edits;
                     plan(latency);
-                    double raw = RawLoop.run(sim("/workers/editOrder.php"), bodies(a), inFlight);
+                    List<String> rawBodies = bodies(a);
+                    long rawCpu0 = cpuTicks(ProcessHandle.current().pid());
+                    double raw = RawLoop.run(sim("/workers/editOrder.php"), rawBodies, inFlight);
+                    // the raw client's own CPU (this JVM, which does nothing else meanwhile) per 1,000 edits
+                    double rawCpu = (cpuTicks(ProcessHandle.current().pid()) - rawCpu0) / 100.0 / edits * 1000;
                     // B: the bridge, same data shape, fresh orders
                     List<EditGenerator.Edit> b = EditGenerator.edits(round * 1000L + latency, edits, 3, 0.2, orderBase);
                     orderBase += edits;
@@ -89,15 +93,18 @@ public final class Bench {
                     figures.computeIfAbsent("bridge" + latency, k -> new ArrayList<>()).add(run.rate);
                     figures.computeIfAbsent("ratio" + latency, k -> new ArrayList<>()).add(run.rate / raw);
                     figures.computeIfAbsent("cold" + latency, k -> new ArrayList<>()).add(run.coldRate);
-                    figures.computeIfAbsent("cpu", k -> new ArrayList<>()).add(run.cpuSecondsPer1000);
+                    figures.computeIfAbsent("cpu" + latency, k -> new ArrayList<>()).add(run.cpuSecondsPer1000);
+                    figures.computeIfAbsent("rawCpu" + latency, k -> new ArrayList<>()).add(rawCpu);
+                    figures.computeIfAbsent("cpuRatio" + latency, k -> new ArrayList<>())
+                            .add(run.cpuSecondsPer1000 / rawCpu);
                     figures.computeIfAbsent("peakRss", k -> new ArrayList<>()).add(run.peakRssMb);
                     figures.computeIfAbsent("startup", k -> new ArrayList<>()).add(run.startupMs);
                     figures.computeIfAbsent("idleRss", k -> new ArrayList<>()).add(run.idleRssMb);
                     System.out.printf(
                             "latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f (warm-up file %.0f/s), "
-                                    + "bridge CPU %.2f s per 1,000, start to ready %.0f ms%n",
+                                    + "bridge CPU %.2f s per 1,000 (raw client %.2f), start to ready %.0f ms%n",
                             latency, round, raw, run.rate, run.rate / raw,
-                            run.coldRate, run.cpuSecondsPer1000, run.startupMs);
+                            run.coldRate, run.cpuSecondsPer1000, rawCpu, run.startupMs);
                 }
             }
             if (figures.get("ratio0") == null || figures.get("ratio20") == null) {
@@ -139,7 +146,12 @@ public final class Bench {
                             "%.0f", "compare with the raw loop at 20 ms"))
                     .append(row("kash-bridge JMS, 20 ms latency, " + inFlight + " consumers (edits/s)", jmsRate, "%.0f",
                             "compare with the raw loop at 20 ms"))
-                    .append(row("CPU seconds per 1,000 edits (bridge process)", median(figures.get("cpu")), "%.2f", ""))
+                    .append(row("CPU seconds per 1,000 edits, 0 ms: bridge process / raw client", median(figures
+                            .get("cpu0")), median(figures.get("rawCpu0"))))
+                    .append(row("**bridge CPU per edit / raw client's, 0 ms**", median(figures.get("cpuRatio0")),
+                            "%.2f", "<= 2 (or the 0 ms ratio >= 0.6)"))
+                    .append(row("CPU seconds per 1,000 edits, 20 ms: bridge process / raw client", median(figures
+                            .get("cpu20")), median(figures.get("rawCpu20"))))
                     .append(row("peak RSS while processing (MB)", median(figures.get("peakRss")), "%.0f", ""))
                     .append(row("start to ready, health endpoint up (ms)", median(figures.get("startup")), "%.0f",
                             "<= 2500"))
@@ -452,6 +464,10 @@ public final class Bench {
 
     static String row(String name, double value, String format, String target) {
         return "| " + name + " | " + String.format(format, value) + " | " + target + " |\n";
+    }
+
+    private static String row(String name, double bridge, double raw) {
+        return String.format("| %s | %.2f / %.2f | |%n", name, bridge, raw);
     }
 
     static long cpuTicks(long pid) throws IOException {

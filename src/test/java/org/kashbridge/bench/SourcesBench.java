@@ -61,6 +61,12 @@ public final class SourcesBench {
         try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker, "kash-client",
                 "bench-client")) {
             Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
+            if (System.getProperty("bench.bridgeCpus") != null) {
+                // -Dbench.bridgeCpus=1 -Dbench.otherCpus=0: the bridge on cores of its own, as beside a remote Kash
+                pin(bridge.pid(), System.getProperty("bench.bridgeCpus"));
+                pin(simulator.pid(), System.getProperty("bench.otherCpus"));
+                pin(ProcessHandle.current().pid(), System.getProperty("bench.otherCpus"));
+            }
             Sources s = new Sources(http, cf, inFlight);
             long base = 100_000_000;
             // warm-up: the raw loop and every path of the bridge, as many edits as the rounds measure twice over
@@ -150,9 +156,12 @@ public final class SourcesBench {
         } finally {
             Processes.stop(bridge);
             Processes.stop(simulator);
+            PostgresForBench.stop();
         }
+        boolean postgres = "postgresql".equals(System.getProperty("bench.ledger"));
         StringBuilder out = new StringBuilder("| figure (" + latency + " ms, " + inFlight + " in flight, " + edits
-                + " edits a run) | median | rounds |\n|---|---|---|\n");
+                + " edits a run, " + (postgres ? "PostgreSQL" : "embedded SQLite") + " ledger) | median | rounds |\n"
+                + "|---|---|---|\n");
         figures.forEach((name, values) -> {
             String format = name.contains("edits/s") ? "%.0f" : "%.2f"; // rates, else ratios and CPU seconds
             out.append("| ").append(name).append(" | ").append(String.format(format, Bench.median(values)))
@@ -161,8 +170,17 @@ public final class SourcesBench {
                     .append(" |\n");
         });
         Files.createDirectories(ROOT);
-        Files.writeString(ROOT.resolve("RESULTS-sources.md"), out.toString(), StandardCharsets.UTF_8);
+        Files.writeString(ROOT.resolve(postgres ? "RESULTS-sources-postgresql.md" : "RESULTS-sources.md"),
+                out.toString(), StandardCharsets.UTF_8);
         System.out.println(out);
+    }
+
+    /** Every thread of a process, and those it starts later, on the given cores. */
+    private static void pin(long pid, String cpus) throws Exception {
+        if (new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectOutput(
+                ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) {
+            throw new IllegalStateException("taskset failed for " + pid);
+        }
     }
 
     /** CPU ticks (user + system) of each live thread of a process, by "name/tid". */
