@@ -139,11 +139,16 @@ public final class SourcesBench {
                 base += edits;
                 double grouped = s.jms(perOrder(EditGenerator.edits(600 + round, edits, 3, 0, base), 4), true);
                 base += edits;
+                // one call at a time, at the same latency: what a single caller waits beyond Kash
+                double[] added = Bench.addedLatency(http, EditGenerator.edits(800 + round, 600, 3, 0.2, base));
+                base += 600;
                 add(figures, "raw loop (edits/s)", raw);
                 add(figures, "REST sync (edits/s)", rest);
                 add(figures, "REST sync / raw", rest / raw);
                 add(figures, "REST async accepted (edits/s)", async[0]);
                 add(figures, "REST async applied (edits/s)", async[1]);
+                add(figures, "REST sync added latency p50, one call at a time (ms)", added[0]);
+                add(figures, "REST sync added latency p99, one call at a time (ms)", added[1]);
                 add(figures, "JMS (edits/s)", jms);
                 add(figures, "JMS / raw", jms / raw);
                 add(figures, "JMS 4 per order, not grouped (edits/s)", ungrouped);
