@@ -84,6 +84,17 @@ public final class SourcesBench {
                 s.jms(perOrder(EditGenerator.edits(41 + w, edits, 3, 0, base), 4), true);
                 base += edits;
             }
+            if ("latency".equals(System.getProperty("bench.only"))) {
+                // -Dbench.only=latency: REST's added latency alone, one call at a time (a what-if's quick look)
+                Bench.plan(latency);
+                for (int round = 1; round <= rounds; round++) {
+                    double[] added = Bench.addedLatency(http, EditGenerator.edits(900 + round, 600, 3, 0.2, base));
+                    base += 600;
+                    System.out.printf("REST added latency round %d: p50 %.2f ms, p99 %.2f ms%n", round, added[0],
+                            added[1]);
+                }
+                return;
+            }
             if (System.getProperty("bench.only") != null) {
                 // -Dbench.only=jms|rest: that source alone, e.g. under a profiler (-Dbridge.jvmOpts)
                 Bench.plan(latency);
