@@ -261,7 +261,19 @@ public final class Bench {
 
     /** Edits per second through POST /api/order-edits with {@code callers} clients at once. */
     static double restThroughput(List<EditGenerator.Edit> edits, int callers) throws Exception {
-        Path dir = ROOT.resolve("rest-throughput");
+        // warm-up first, as for the CSV drop
+        return onWarmRestBridge("rest-throughput", callers, EditGenerator.edits(97, Math.max(200, edits.size() / 2), 3,
+                0.2, edits.get(0).orderID() + 50_000_000L), http -> restRound(http, edits, callers));
+    }
+
+    interface OnBridge<T> {
+        T measure(int http) throws Exception;
+    }
+
+    /** A bridge of its own, warmed with {@code warmUp} through REST by {@code callers} at once, then measured. */
+    private static <T> T onWarmRestBridge(String name, int callers, List<EditGenerator.Edit> warmUp,
+            OnBridge<T> measure) throws Exception {
+        Path dir = ROOT.resolve(name);
         int http = FreePortResource.freePort();
         Map<String, String> env = bridgeEnv(dir, http);
         // as many Kash calls in flight as callers, as for the CSV drop (the default, 8, halved this figure)
@@ -269,10 +281,8 @@ public final class Bench {
         Process p = Processes.start("bridge", dir, env);
         try {
             Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
-            // warm-up first, as for the CSV drop
-            restRound(http, EditGenerator.edits(97, Math.max(200, edits.size() / 2), 3, 0.2,
-                    edits.get(0).orderID() + 50_000_000L), callers);
-            return restRound(http, edits, callers);
+            restRound(http, warmUp, callers);
+            return measure.measure(http);
         } finally {
             Processes.stop(p);
         }
@@ -355,22 +365,11 @@ public final class Bench {
         }
     }
 
-    /** p50 and p99 of (bridge REST call) minus the same of (direct call to the simulator), sequential calls. */
     /** REST's added latency on a bridge warmed as the other figures' bridges are (a fresh one measured its JIT). */
     static double[] restLatency(int calls) throws Exception {
         plan(0);
-        Path dir = ROOT.resolve("rest");
-        int http = FreePortResource.freePort();
-        Map<String, String> env = bridgeEnv(dir, http);
-        env.put("KASH_CONCURRENCY", "16");
-        Process p = Processes.start("bridge", dir, env);
-        try {
-            Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
-            restRound(http, EditGenerator.edits(96, 20_000, 3, 0.2, 91_000_000), 16);
-            return addedLatency(http, EditGenerator.edits(7, calls * 2, 3, 0.2, 90_000_000));
-        } finally {
-            Processes.stop(p);
-        }
+        return onWarmRestBridge("rest", 16, EditGenerator.edits(96, 20_000, 3, 0.2, 91_000_000),
+                http -> addedLatency(http, EditGenerator.edits(7, calls * 2, 3, 0.2, 90_000_000)));
     }
 
     /**
