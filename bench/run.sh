@@ -8,7 +8,8 @@
 #        bench/run.sh --sources [-Dbench.edits=4000] [-Dbench.latency=20]  (REST sync/async, JMS, grouped JMS
 #          against the raw loop, one warmed bridge, rounds interleaved; target/bench-sources/RESULTS-sources.md);
 #          -Dbench.only=jms|rest|latency [-Dbench.jfr=1 -Dbench.env=KASH_CDS=off]: one source (latency: REST one call
-#          at a time), with a JFR profile of the bridge
+#          at a time), with a JFR profile of the bridge; -Dbench.callers=N -Dbench.consumers=N: REST callers and JMS
+#          consumers (default: as many as in flight; KASH_CONCURRENCY stays bench.inFlight)
 #   what-if runs: -Dbench.latencies=20 (one latency only, no table), -Dbench.env="KASH_X=1,KASH_Y=2" (bridge
 #   settings), -Dbridge.jvmOpts="-XX:+UseG1GC ..." (JVM options of the bridge and the simulator)
 # Writes target/bench/RESULTS-table.md (or RESULTS-bigfile.md); bench/profile.py summarises a JFR recording.

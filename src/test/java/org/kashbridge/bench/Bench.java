@@ -93,6 +93,9 @@ public final class Bench {
                     figures.computeIfAbsent("bridge" + latency, k -> new ArrayList<>()).add(run.rate);
                     figures.computeIfAbsent("ratio" + latency, k -> new ArrayList<>()).add(run.rate / raw);
                     figures.computeIfAbsent("cold" + latency, k -> new ArrayList<>()).add(run.coldRate);
+                    figures.computeIfAbsent("oneFile" + latency, k -> new ArrayList<>()).add(run.oneEditFileMs);
+                    figures.computeIfAbsent("ratioNoFile" + latency, k -> new ArrayList<>())
+                            .add(run.rateWithoutFileTime / raw);
                     figures.computeIfAbsent("cpu" + latency, k -> new ArrayList<>()).add(run.cpuSecondsPer1000);
                     figures.computeIfAbsent("rawCpu" + latency, k -> new ArrayList<>()).add(rawCpu);
                     figures.computeIfAbsent("cpuRatio" + latency, k -> new ArrayList<>())
@@ -102,9 +105,10 @@ public final class Bench {
                     figures.computeIfAbsent("idleRss", k -> new ArrayList<>()).add(run.idleRssMb);
                     System.out.printf(
                             "latency %d ms round %d: raw %.0f/s, bridge %.0f/s, ratio %.2f (warm-up file %.0f/s), "
-                                    + "bridge CPU %.2f s per 1,000 (raw client %.2f), start to ready %.0f ms%n",
-                            latency, round, raw, run.rate, run.rate / raw,
-                            run.coldRate, run.cpuSecondsPer1000, rawCpu, run.startupMs);
+                                    + "bridge CPU %.2f s per 1,000 (raw client %.2f), start to ready %.0f ms, "
+                                    + "one-edit file %.0f ms, ratio without it %.2f%n",
+                            latency, round, raw, run.rate, run.rate / raw, run.coldRate, run.cpuSecondsPer1000,
+                            rawCpu, run.startupMs, run.oneEditFileMs, run.rateWithoutFileTime / raw);
                 }
             }
             if (figures.get("ratio0") == null || figures.get("ratio20") == null) {
@@ -135,12 +139,19 @@ public final class Bench {
                     .append(row("**throughput ratio at 0 ms**", median(figures.get("ratio0")), "%.2f", ">= 0.6"))
                     .append(row("kash-bridge, first file after start (the warm-up), 0 ms (edits/s)",
                             median(figures.get("cold0")), "%.0f", ""))
+                    .append(row("a one-edit file, drop to report, 0 ms (ms): what a file costs whatever its size",
+                            median(figures.get("oneFile0")), "%.0f", ""))
+                    .append(row("ratio at 0 ms without that ((n - 1) edits / (the file's time - a one-edit file's))",
+                            median(figures.get("ratioNoFile0")), "%.2f", ""))
                     .append(row("raw loop, 20 ms latency (edits/s)", median(figures.get("raw20")), "%.0f", ""))
                     .append(row("kash-bridge CSV drop, 20 ms latency (edits/s)", median(figures.get("bridge20")),
                             "%.0f", ""))
                     .append(row("**throughput ratio at 20 ms**", median(figures.get("ratio20")), "%.2f", ">= 0.95"))
                     .append(row("kash-bridge, first file after start (the warm-up), 20 ms (edits/s)",
                             median(figures.get("cold20")), "%.0f", ""))
+                    .append(row("a one-edit file, drop to report, 20 ms (ms)", median(figures.get("oneFile20")), "%.0f",
+                            ""))
+                    .append(row("ratio at 20 ms without that", median(figures.get("ratioNoFile20")), "%.2f", ""))
                     .append(row("kash-bridge REST, 20 ms latency, " + inFlight + " concurrent callers (edits/s)",
                             restRate,
                             "%.0f", "compare with the raw loop at 20 ms"))
@@ -169,7 +180,7 @@ public final class Bench {
     }
 
     record BridgeRun(double rate, double cpuSecondsPer1000, double peakRssMb, double startupMs, double idleRssMb,
-            double coldRate) {
+            double coldRate, double oneEditFileMs, double rateWithoutFileTime) {
     }
 
     /**
@@ -255,8 +266,32 @@ public final class Bench {
         if (ok != edits.size()) {
             throw new IllegalStateException(name + ": " + ok + " of " + edits.size() + " edits OK");
         }
+        double oneFile = oneEditFile(inbox, dir, edits.get(0).orderID() + 60_000_000L);
         return new BridgeRun(edits.size() / seconds, (cpu1 - cpu0) / 100.0 / edits.size() * 1000, peak, startupMs,
-                idleRss, coldRate);
+                idleRss, coldRate, oneFile * 1000, (edits.size() - 1) / (seconds - oneFile));
+    }
+
+    /**
+     * What a file costs whatever its size (the inbox's poll and stability check, staging, the report, the move to
+     * done/) and one edit's call: seconds from drop to report of a one-edit file, the median of three. A file's
+     * rate without it is (n - 1) / (its time - this).
+     */
+    private static double oneEditFile(Path inbox, Path dir, long orderID) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String file = "one-" + i + ".csv";
+            Path tmp = inbox.resolve(file + ".tmp");
+            Files.writeString(tmp, EditGenerator.csv(EditGenerator.edits(7 + i, 1, 3, 0, orderID + i)),
+                    StandardCharsets.UTF_8);
+            long start = System.nanoTime();
+            Files.move(tmp, inbox.resolve(file));
+            Path report = dir.resolve("data/done/" + file + ".result.csv");
+            // polled as the measured file is, so that the poll's delay cancels out of the difference
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> Files.exists(report)
+                    && Files.exists(dir.resolve("data/done/" + file)));
+            times.add((System.nanoTime() - start) / 1e9);
+        }
+        return median(times);
     }
 
     /** Edits per second through POST /api/order-edits with {@code callers} clients at once. */

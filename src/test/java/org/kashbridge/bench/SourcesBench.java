@@ -29,8 +29,9 @@ import org.kashbridge.support.TestFiles;
 /**
  * Every source against the raw loop in the same run (bench/run.sh --sources): one bridge, warmed, then rounds of
  * the raw loop, REST with {@code inFlight} callers (synchronous, and with Prefer: respond-async), JMS with as many
- * consumers, and JMS with 4 edits per order back to back, grouped by JMSXGroupID and not. Ratios per round and
- * their medians; the rounds interleave the sources so that the host's drift hits all of them alike.
+ * consumers (or -Dbench.callers, -Dbench.consumers; KASH_CONCURRENCY is {@code inFlight} either way), and JMS with
+ * 4 edits per order back to back, grouped by JMSXGroupID and not. Ratios per round and their medians; the rounds
+ * interleave the sources so that the host's drift hits all of them alike.
  */
 public final class SourcesBench {
 
@@ -41,6 +42,10 @@ public final class SourcesBench {
         int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
         int inFlight = Integer.parseInt(System.getProperty("bench.inFlight", "16"));
         int latency = Integer.parseInt(System.getProperty("bench.latency", "20"));
+        // -Dbench.callers / -Dbench.consumers: more REST callers or JMS consumers than Kash calls in flight
+        // (KASH_CONCURRENCY stays inFlight, the raw loop's), as the CSV drop runs three lanes per call slot
+        int callers = Integer.getInteger("bench.callers", inFlight);
+        int consumers = Integer.getInteger("bench.consumers", inFlight);
         TestFiles.deleteTree(ROOT);
         Bench.simPort = FreePortResource.freePort();
         Process simulator = Processes.simulator(ROOT, Bench.simPort, Bench.SHOP, Bench.KEY);
@@ -48,7 +53,7 @@ public final class SourcesBench {
         int broker = FreePortResource.freePort();
         Map<String, String> env = Bench.bridgeEnv(ROOT.resolve("bridge"), http);
         env.put("KASH_BROKER_PORT", String.valueOf(broker));
-        env.put("KASH_JMS_CONSUMERS", String.valueOf(inFlight));
+        env.put("KASH_JMS_CONSUMERS", String.valueOf(consumers));
         env.put("KASH_CONCURRENCY", String.valueOf(inFlight));
         if (System.getProperty("bench.brokerUrl") != null) {
             env.put("KASH_BROKER_URL", System.getProperty("bench.brokerUrl"));
@@ -67,7 +72,7 @@ public final class SourcesBench {
                 pin(simulator.pid(), System.getProperty("bench.otherCpus"));
                 pin(ProcessHandle.current().pid(), System.getProperty("bench.otherCpus"));
             }
-            Sources s = new Sources(http, cf, inFlight);
+            Sources s = new Sources(http, cf, callers);
             long base = 100_000_000;
             // warm-up: the raw loop and every path of the bridge, as many edits as the rounds measure twice over
             Bench.plan(0);
@@ -129,19 +134,26 @@ public final class SourcesBench {
                 return;
             }
             for (int round = 1; round <= rounds; round++) {
+                // each source after a reset of the simulator, whose count of requests at once then shows that the
+                // bridge never had more than KASH_CONCURRENCY calls in flight, whatever its callers or consumers
                 Bench.plan(latency);
                 double raw = RawLoop.run(Bench.sim("/workers/editOrder.php"),
                         Bench.bodies(EditGenerator.edits(100 + round, edits, 3, 0.2, base)), inFlight);
+                add(figures, "most Kash calls at once: raw loop", maxInFlight());
                 base += edits;
+                Bench.plan(latency);
                 long cpu0 = Bench.cpuTicks(bridge.pid());
                 double rest = s.rest(EditGenerator.edits(200 + round, edits, 3, 0.2, base), false);
                 long cpu1 = Bench.cpuTicks(bridge.pid());
+                add(figures, "most Kash calls at once: REST sync", maxInFlight());
                 base += edits;
                 double[] async = s.restAsync(EditGenerator.edits(300 + round, edits, 3, 0.2, base));
                 base += edits;
+                Bench.plan(latency);
                 long cpu2 = Bench.cpuTicks(bridge.pid());
                 double jms = s.jms(EditGenerator.edits(400 + round, edits, 3, 0.2, base), false);
                 long cpu3 = Bench.cpuTicks(bridge.pid());
+                add(figures, "most Kash calls at once: JMS", maxInFlight());
                 base += edits;
                 // bridge CPU (ticks of 10 ms) per 1,000 edits, in seconds
                 add(figures, "bridge CPU s per 1,000 REST sync edits", (cpu1 - cpu0) / 100.0 / edits * 1000);
@@ -175,11 +187,13 @@ public final class SourcesBench {
             PostgresForBench.stop();
         }
         boolean postgres = "postgresql".equals(System.getProperty("bench.ledger"));
-        StringBuilder out = new StringBuilder("| figure (" + latency + " ms, " + inFlight + " in flight, " + edits
-                + " edits a run, " + (postgres ? "PostgreSQL" : "embedded SQLite") + " ledger) | median | rounds |\n"
+        StringBuilder out = new StringBuilder("| figure (" + latency + " ms, " + inFlight + " in flight, " + callers
+                + " REST callers, " + consumers + " JMS consumers, " + edits + " edits a run, "
+                + (postgres ? "PostgreSQL" : "embedded SQLite") + " ledger) | median | rounds |\n"
                 + "|---|---|---|\n");
         figures.forEach((name, values) -> {
-            String format = name.contains("edits/s") ? "%.0f" : "%.2f"; // rates, else ratios and CPU seconds
+            // rates and counts, else ratios and CPU seconds
+            String format = name.contains("edits/s") || name.startsWith("most") ? "%.0f" : "%.2f";
             out.append("| ").append(name).append(" | ").append(String.format(format, Bench.median(values)))
                     .append(" | ").append(values.stream().map(v -> String.format(format, v))
                             .reduce((a, b) -> a + ", " + b).orElse(""))
@@ -189,6 +203,16 @@ public final class SourcesBench {
         Files.writeString(ROOT.resolve(postgres ? "RESULTS-sources-postgresql.md" : "RESULTS-sources.md"),
                 out.toString(), StandardCharsets.UTF_8);
         System.out.println(out);
+    }
+
+    /** The most requests the simulator answered at once since its last reset. */
+    private static double maxInFlight() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"maxInFlight\":(\\d+)")
+                .matcher(Processes.get(Bench.sim("/simulator/stats")));
+        if (!m.find()) {
+            throw new IllegalStateException("no maxInFlight in the simulator's stats");
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     /** Every thread of a process, and those it starts later, on the given cores. */
