@@ -11,7 +11,8 @@
 #          at a time), with a JFR profile of the bridge; -Dbench.callers=N -Dbench.consumers=N: REST callers and JMS
 #          consumers (default: as many as in flight; KASH_CONCURRENCY stays bench.inFlight)
 #   what-if runs: -Dbench.latencies=20 (one latency only, no table), -Dbench.env="KASH_X=1,KASH_Y=2" (bridge
-#   settings), -Dbridge.jvmOpts="-XX:+UseG1GC ..." (JVM options of the bridge and the simulator)
+#   settings), -Dbridge.jvmOpts="-XX:+UseG1GC ..." (JVM options of the bridge and the simulator),
+#   -Dbench.simCpus=0 -Dbench.clientCpus=1 (the simulator on a core of its own, the raw loop and the bridges on the other)
 # Writes target/bench/RESULTS-table.md (or RESULTS-bigfile.md); bench/profile.py summarises a JFR recording.
 set -euo pipefail
 cd "$(dirname "$0")/.."

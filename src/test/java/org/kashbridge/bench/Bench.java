@@ -47,6 +47,12 @@ public final class Bench {
         Process simulator = Processes.simulator(ROOT, simPort, SHOP, KEY);
         StringBuilder out = new StringBuilder();
         try {
+            if (System.getProperty("bench.simCpus") != null) {
+                // -Dbench.simCpus=0 -Dbench.clientCpus=1 (a what-if): the simulator on cores of its own, as a
+                // remote Kash would be; the raw loop and each bridge on the others, so that they share alike
+                pin(simulator.pid(), System.getProperty("bench.simCpus"));
+                pin(ProcessHandle.current().pid(), System.getProperty("bench.clientCpus"));
+            }
             Map<String, List<Double>> figures = new HashMap<>();
             long orderBase = 10_000_000;
             // Warm the raw loop's own JVM and the simulator first, as much as each bridge is warmed: with a warm-up
@@ -225,6 +231,9 @@ public final class Bench {
         Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90),
                 Duration.ofMillis(20));
         double startupMs = (System.nanoTime() - t0) / 1e6;
+        if (System.getProperty("bench.clientCpus") != null) {
+            pin(p.pid(), System.getProperty("bench.clientCpus")); // threads started later inherit it
+        }
         double idleRss = status(p.pid(), "VmRSS") / 1024.0;
         Path inbox = dir.resolve("data/inbox");
         Files.createDirectories(inbox);
@@ -481,6 +490,14 @@ public final class Bench {
             bodies.add(EditOrderEncoder.encode(edit, SHOP, KEY));
         }
         return bodies;
+    }
+
+    /** Every thread of a process, and those it starts later, on the given cores. */
+    static void pin(long pid, String cpus) throws Exception {
+        if (new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectOutput(
+                ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) {
+            throw new IllegalStateException("taskset failed for " + pid);
+        }
     }
 
     static void plan(int latency) throws Exception {

@@ -68,9 +68,9 @@ public final class SourcesBench {
             Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90));
             if (System.getProperty("bench.bridgeCpus") != null) {
                 // -Dbench.bridgeCpus=1 -Dbench.otherCpus=0: the bridge on cores of its own, as beside a remote Kash
-                pin(bridge.pid(), System.getProperty("bench.bridgeCpus"));
-                pin(simulator.pid(), System.getProperty("bench.otherCpus"));
-                pin(ProcessHandle.current().pid(), System.getProperty("bench.otherCpus"));
+                Bench.pin(bridge.pid(), System.getProperty("bench.bridgeCpus"));
+                Bench.pin(simulator.pid(), System.getProperty("bench.otherCpus"));
+                Bench.pin(ProcessHandle.current().pid(), System.getProperty("bench.otherCpus"));
             }
             Sources s = new Sources(http, cf, callers);
             long base = 100_000_000;
@@ -213,14 +213,6 @@ public final class SourcesBench {
             throw new IllegalStateException("no maxInFlight in the simulator's stats");
         }
         return Integer.parseInt(m.group(1));
-    }
-
-    /** Every thread of a process, and those it starts later, on the given cores. */
-    private static void pin(long pid, String cpus) throws Exception {
-        if (new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectOutput(
-                ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) {
-            throw new IllegalStateException("taskset failed for " + pid);
-        }
     }
 
     /** CPU ticks (user + system) of each live thread of a process, by "name/tid". */
