@@ -12,7 +12,8 @@
 #          consumers (default: as many as in flight; KASH_CONCURRENCY stays bench.inFlight)
 #   what-if runs: -Dbench.latencies=20 (one latency only, no table), -Dbench.env="KASH_X=1,KASH_Y=2" (bridge
 #   settings), -Dbridge.jvmOpts="-XX:+UseG1GC ..." (JVM options of the bridge and the simulator),
-#   -Dbench.simCpus=0 -Dbench.clientCpus=1 (the simulator on a core of its own, the raw loop and the bridges on the other)
+#   -Dbench.simCpus=0 -Dbench.clientCpus=1 (the simulator on a core of its own, the raw loop and the bridges on the other),
+#   -Dbench.timeline=1 (when each edit of a measured file reached the simulator: bench/timeline.py reads it)
 # Writes target/bench/RESULTS-table.md (or RESULTS-bigfile.md); bench/profile.py summarises a JFR recording.
 set -euo pipefail
 cd "$(dirname "$0")/.."

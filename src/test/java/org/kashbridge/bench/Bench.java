@@ -259,6 +259,7 @@ public final class Bench {
         Path tmp = inbox.resolve("bench.csv.tmp");
         Files.writeString(tmp, EditGenerator.csv(edits), StandardCharsets.UTF_8);
         long start = System.nanoTime();
+        long dropped = System.currentTimeMillis();
         Files.move(tmp, inbox.resolve("bench.csv"));
         Path report = dir.resolve("data/done/bench.csv.result.csv");
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> Files.exists(report)
@@ -274,6 +275,24 @@ public final class Bench {
         long ok = Files.readAllLines(report).stream().filter(l -> l.contains(",OK,")).count();
         if (ok != edits.size()) {
             throw new IllegalStateException(name + ": " + ok + " of " + edits.size() + " edits OK");
+        }
+        if (System.getProperty("bench.timeline") != null) {
+            // -Dbench.timeline: when each of the file's edits reached the simulator (epoch ms), after the drop and
+            // the report's times, for bench/timeline.py (where a file's calls leave Kash's slots idle)
+            String stats = Processes.get(sim("/simulator/stats"));
+            StringBuilder t = new StringBuilder("dropped " + dropped + "\nreported " + (dropped + (long) (seconds
+                    * 1000)) + "\n");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\d+)\":\\[([\\d,]+)\\]").matcher(stats);
+            long first = edits.get(0).orderID();
+            while (m.find()) {
+                long order = Long.parseLong(m.group(1));
+                if (order >= first && order < first + edits.size()) {
+                    for (String time : m.group(2).split(",")) {
+                        t.append(time).append('\n');
+                    }
+                }
+            }
+            Files.writeString(dir.resolve("timeline.txt"), t.toString(), StandardCharsets.UTF_8);
         }
         double oneFile = oneEditFile(inbox, dir, edits.get(0).orderID() + 60_000_000L);
         return new BridgeRun(edits.size() / seconds, (cpu1 - cpu0) / 100.0 / edits.size() * 1000, peak, startupMs,
