@@ -51,6 +51,7 @@ public final class Bench {
                 // -Dbench.simCpus=0 -Dbench.clientCpus=1 (a what-if): the simulator on cores of its own, as a
                 // remote Kash would be; the raw loop and each bridge on the others, so that they share alike
                 pin(simulator.pid(), System.getProperty("bench.simCpus"));
+                // every thread of this JVM, so the bridges it starts inherit the same cores
                 pin(ProcessHandle.current().pid(), System.getProperty("bench.clientCpus"));
             }
             Map<String, List<Double>> figures = new HashMap<>();
@@ -231,9 +232,6 @@ public final class Bench {
         Processes.awaitHttp("http://127.0.0.1:" + http + "/q/health/ready", 200, Duration.ofSeconds(90),
                 Duration.ofMillis(20));
         double startupMs = (System.nanoTime() - t0) / 1e6;
-        if (System.getProperty("bench.clientCpus") != null) {
-            pin(p.pid(), System.getProperty("bench.clientCpus")); // threads started later inherit it
-        }
         double idleRss = status(p.pid(), "VmRSS") / 1024.0;
         Path inbox = dir.resolve("data/inbox");
         Files.createDirectories(inbox);
@@ -279,19 +277,15 @@ public final class Bench {
         if (System.getProperty("bench.timeline") != null) {
             // -Dbench.timeline: when each of the file's edits reached the simulator (epoch ms), after the drop and
             // the report's times, for bench/timeline.py (where a file's calls leave Kash's slots idle)
-            String stats = Processes.get(sim("/simulator/stats"));
             StringBuilder t = new StringBuilder("dropped " + dropped + "\nreported " + (dropped + (long) (seconds
                     * 1000)) + "\n");
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\d+)\":\\[([\\d,]+)\\]").matcher(stats);
             long first = edits.get(0).orderID();
-            while (m.find()) {
-                long order = Long.parseLong(m.group(1));
-                if (order >= first && order < first + edits.size()) {
-                    for (String time : m.group(2).split(",")) {
-                        t.append(time).append('\n');
-                    }
+            simulatorStats().path("requestTimes").fields().forEachRemaining(order -> {
+                long id = Long.parseLong(order.getKey());
+                if (id >= first && id < first + edits.size()) {
+                    order.getValue().forEach(time -> t.append(time.asLong()).append('\n'));
                 }
-            }
+            });
             Files.writeString(dir.resolve("timeline.txt"), t.toString(), StandardCharsets.UTF_8);
         }
         double oneFile = oneEditFile(inbox, dir, edits.get(0).orderID() + 60_000_000L);
@@ -522,6 +516,11 @@ public final class Bench {
     static void plan(int latency) throws Exception {
         Processes.post(sim("/simulator/reset"), "{}");
         Processes.post(sim("/simulator/faults"), "{\"delayMs\":" + latency + "}");
+    }
+
+    /** The simulator's statistics since its last reset (GET /simulator/stats). */
+    static com.fasterxml.jackson.databind.JsonNode simulatorStats() throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(Processes.get(sim("/simulator/stats")));
     }
 
     static String sim(String path) {

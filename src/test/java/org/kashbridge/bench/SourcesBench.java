@@ -207,12 +207,11 @@ public final class SourcesBench {
 
     /** The most requests the simulator answered at once since its last reset. */
     private static double maxInFlight() throws Exception {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"maxInFlight\":(\\d+)")
-                .matcher(Processes.get(Bench.sim("/simulator/stats")));
-        if (!m.find()) {
+        com.fasterxml.jackson.databind.JsonNode most = Bench.simulatorStats().path("maxInFlight");
+        if (!most.isInt()) {
             throw new IllegalStateException("no maxInFlight in the simulator's stats");
         }
-        return Integer.parseInt(m.group(1));
+        return most.asInt();
     }
 
     /** CPU ticks (user + system) of each live thread of a process, by "name/tid". */
