@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** Starts the packaged application (target/quarkus-app) as its own process, so it can be killed. */
+/** Starts the packaged application (target/kash-bridge-runner.jar) as its own process, so it can be killed. */
 public final class Processes {
 
     public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -35,10 +35,17 @@ public final class Processes {
     public static Process start(String name, Path dir, Map<String, String> env, String heap,
             java.util.List<String> args)
             throws IOException {
+        return start(Path.of("bin/kash-bridge"), name, dir, env, heap, args);
+    }
+
+    /** @param script bin/kash-bridge, or a copy of it beside a copy of the jar */
+    public static Process start(Path script, String name, Path dir, Map<String, String> env, String heap,
+            java.util.List<String> args)
+            throws IOException {
         Files.createDirectories(dir);
         // started the way the README starts it: bin/kash-bridge (class-data sharing), this JVM, the given heap;
         // -Dbridge.jvmOpts="-XX:+UseSerialGC ..." tries other JVM options
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bin/kash-bridge"));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(script.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
