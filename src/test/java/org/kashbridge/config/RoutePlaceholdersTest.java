@@ -90,7 +90,9 @@ class RoutePlaceholdersTest {
             camel.start();
             assertEquals("file:/data/in?delay=50", camel.resolvePropertyPlaceholders(
                     "file:{{placeholders-test.dir}}?delay={{placeholders-test.delay}}"));
-            assertEquals(2, loading.loads.get(), "Camel's behaviour this class is written for");
+            assertEquals(2, loading.loads.get(),
+                    "Camel loads every setting per placeholder, which RoutePlaceholders is "
+                            + "written for: if this fails after a Camel upgrade, RoutePlaceholders may no longer be needed");
         }
     }
 }

@@ -30,7 +30,7 @@ import org.kashbridge.support.TestFiles;
  */
 class ClassDataArchiveIT {
 
-    private static final Path HOME = Path.of("target/class-data-archive").toAbsolutePath();
+    private static final Path HOME = absolute(Path.of("target/class-data-archive"));
     private static final Path SCRIPT = HOME.resolve("bin/kash-bridge");
     private static final Path JAR = HOME.resolve("target/kash-bridge-runner.jar");
     private static final Path ARCHIVE = HOME.resolve("target/kash-bridge.jsa");
@@ -48,6 +48,8 @@ class ClassDataArchiveIT {
     @BeforeEach
     void noArchiveYet() throws IOException {
         Files.deleteIfExists(ARCHIVE);
+        Files.deleteIfExists(ARCHIVE.resolveSibling("kash-bridge.jsa.id"));
+        // a link is removed, never followed
         TestFiles.deleteTree(RECORDINGS);
     }
 
@@ -101,6 +103,60 @@ class ClassDataArchiveIT {
     }
 
     @Test
+    void anArchiveCutShortByAKillDuringItsDumpIsNeverAdopted() throws Exception {
+        Process first = start("cut-short");
+        Processes.stop(first);
+        // what a kill in the middle of the dump at exit leaves: a file of the right name, its end missing
+        Path recorded = RECORDINGS.resolve(first.pid() + ".jsa");
+        recorded.toFile().setWritable(true);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(recorded,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(1_000_000);
+        }
+
+        Process second = start("after-cut");
+        try {
+            assertFalse(Files.exists(ARCHIVE), "not adopted");
+            assertFalse(maps(second, "kash-bridge.jsa") || maps(second, first.pid() + ".jsa"), "nor mapped");
+            assertEquals(List.of(second.pid() + ".started"), recordings(), "recorded again");
+        } finally {
+            Processes.stop(second);
+        }
+    }
+
+    @Test
+    void aJarWhoseDateWentBackLosesItsArchive() throws Exception {
+        Processes.stop(start("before-copy"));
+        Processes.stop(start("adopt-before-copy"));
+        assertTrue(Files.exists(ARCHIVE));
+        // a jar copied over this one keeping its own, older date (cp -p, rsync -a, an image layer)
+        Files.setLastModifiedTime(JAR, FileTime.from(Files.getLastModifiedTime(ARCHIVE).toInstant()
+                .minusSeconds(3600)));
+        Process after = start("after-copy");
+        try {
+            assertFalse(Files.exists(ARCHIVE), "an archive of another jar is removed");
+            assertFalse(maps(after, "kash-bridge.jsa"));
+            assertEquals(List.of(after.pid() + ".started"), recordings());
+        } finally {
+            Processes.stop(after);
+        }
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenMeansNoArchiveButAStart() throws Exception {
+        // a read-only install: target/cds exists and cannot be written (here a link into /proc)
+        Files.createSymbolicLink(RECORDINGS, Path.of("/proc/self"));
+        Process p = start("read-only");
+        try {
+            assertFalse(maps(p, "kash-bridge.jsa"));
+        } finally {
+            Processes.stop(p);
+            Files.delete(RECORDINGS);
+        }
+        assertFalse(Files.exists(ARCHIVE));
+    }
+
+    @Test
     void aStartThatWasKilledLeavesNothingBehind() throws Exception {
         Process killed = start("killed");
         Processes.kill9(killed);
@@ -111,6 +167,16 @@ class ClassDataArchiveIT {
             assertEquals(List.of(next.pid() + ".started"), recordings(), "the killed start's marker removed");
         } finally {
             Processes.stop(next);
+        }
+    }
+
+    /** Real path (as /proc/<pid>/maps names mapped files), also under a linked checkout. */
+    private static Path absolute(Path path) {
+        try {
+            Files.createDirectories(path);
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
