@@ -125,6 +125,16 @@ public class EmbeddedBroker {
         return b == null || b.getActiveMQServer() == null ? 0 : b.getActiveMQServer().getTotalConnectionCount();
     }
 
+    /** Consumers attached to a queue of this broker (0 when it is not running or has no such queue). */
+    public int consumersOf(String queue) {
+        EmbeddedActiveMQ b = broker;
+        if (b == null || b.getActiveMQServer() == null) {
+            return 0;
+        }
+        var q = b.getActiveMQServer().locateQueue(queue);
+        return q == null ? 0 : q.getConsumerCount();
+    }
+
     /** After Camel has stopped (its JMS consumers first, then the pooled connection, Priority 1). */
     void stop(@Observes @Priority(10) AfterStop event) {
         stopBroker();

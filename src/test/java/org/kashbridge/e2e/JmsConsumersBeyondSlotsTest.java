@@ -1,8 +1,10 @@
 package org.kashbridge.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kashbridge.jms.EmbeddedBroker;
 import org.kashbridge.simulator.FaultPlan;
 import org.kashbridge.simulator.KashSimulator;
 import org.kashbridge.support.Sent;
@@ -46,9 +49,14 @@ class JmsConsumersBeyondSlotsTest {
     ConnectionFactory cf;
     @Inject
     KashSimulator simulator;
+    @Inject
+    EmbeddedBroker broker;
 
     @BeforeEach
     void slowKash() {
+        // every consumer attached before the first message: a group is bound to a consumer when its first message
+        // is dispatched, so groups sent while only two consumers were up all went to those two
+        await().atMost(Duration.ofSeconds(60)).until(() -> broker.consumersOf("kash.order-edits") >= 2 * SLOTS);
         FaultPlan slow = new FaultPlan();
         slow.delayMs = 150; // long enough for every consumer to be holding a message while the slots are taken
         simulator.faults(slow);
